@@ -1,0 +1,262 @@
+//! Reply rules: phrase-level checks from the customer-service guides, each with a span, a
+//! reason, a suggestion and the guide passage it enforces.
+//!
+//! One rule per file; `_template.rs` is the one to copy. The registry below is alphabetical.
+
+mod condescension;
+mod corporate_stiffness;
+mod leading_negative_question;
+mod non_apology;
+mod pattern;
+
+pub use pattern::{sentence_words, Pattern, Word};
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+use crate::text::Document;
+
+/// Every rule's id. Display, FromStr and serde all use the snake_case name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum RuleId {
+    /// Apologises for the customer's feelings or "any inconvenience" rather than the mistake.
+    NonApology,
+    /// Talks down to the customer.
+    Condescension,
+    /// "Is there anything else wrong?"
+    LeadingNegativeQuestion,
+    /// Formal, stiff wording.
+    CorporateStiffness,
+}
+
+/// How serious a finding is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Severity {
+    /// Worth a thought.
+    Hint,
+    /// Likely to land badly.
+    Warning,
+    /// Will land badly: fix before sending.
+    Error,
+}
+
+/// One finding in a reply draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lint {
+    /// Which rule.
+    pub rule: RuleId,
+    /// Byte span in the draft.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Exactly the text of the span.
+    pub text: String,
+    /// How serious.
+    pub severity: Severity,
+    /// Why it is a problem.
+    pub message: String,
+    /// Replacement for the span, if there is one (`""` deletes it).
+    pub suggestion: Option<String>,
+    /// The guide passage the rule enforces.
+    pub source: String,
+}
+
+impl Lint {
+    /// The draft with this lint's suggestion applied, or `None` without a suggestion.
+    pub fn apply(&self, draft: &str) -> Option<String> {
+        let s = self.suggestion.as_ref()?;
+        let before = draft.get(..self.span.start)?;
+        let after = draft.get(self.span.end..)?;
+        Some(format!("{before}{s}{after}"))
+    }
+}
+
+/// A reply draft, analysed once for all rules.
+#[derive(Debug)]
+pub struct Draft<'a> {
+    /// The tokenised draft.
+    pub doc: Document<'a>,
+    /// Words of each sentence, contractions expanded.
+    pub sentences: Vec<Vec<Word>>,
+}
+
+impl<'a> Draft<'a> {
+    /// Analyse a draft.
+    pub fn new(text: &'a str) -> Self {
+        let doc = Document::new(text);
+        let sentences = sentence_words(&doc);
+        Draft { doc, sentences }
+    }
+
+    /// The draft's text.
+    pub fn text(&self) -> &'a str {
+        self.doc.text()
+    }
+}
+
+/// A reply rule.
+pub trait Rule: Send + Sync + std::fmt::Debug {
+    /// The rule's id.
+    fn id(&self) -> RuleId;
+    /// One line on what it catches.
+    fn description(&self) -> &'static str;
+    /// Findings in a draft.
+    fn check(&self, draft: &Draft<'_>) -> Vec<Lint>;
+}
+
+/// One phrase a phrase-list rule looks for.
+#[derive(Debug)]
+pub(crate) struct Phrase {
+    pub pattern: &'static str,
+    pub severity: Severity,
+    pub message: &'static str,
+    pub suggestion: Option<&'static str>,
+}
+
+/// The common body of phrase-list rules: every match of every phrase, unless `skip` says the
+/// sentence uses it innocently.
+pub(crate) fn phrase_lints(
+    draft: &Draft<'_>,
+    rule: RuleId,
+    source: &str,
+    phrases: &[(Pattern, &Phrase)],
+    skip: impl Fn(&[Word], (usize, usize)) -> bool,
+) -> Vec<Lint> {
+    let mut out: Vec<Lint> = Vec::new();
+    for words in &draft.sentences {
+        for (pattern, phrase) in phrases {
+            for m in pattern.find_all(words) {
+                if skip(words, m) {
+                    continue;
+                }
+                let span = Pattern::span(words, m);
+                if out.iter().any(|l| l.span.overlaps(&span)) {
+                    continue;
+                }
+                out.push(Lint {
+                    rule,
+                    span,
+                    text: span.slice(draft.text()).to_string(),
+                    severity: phrase.severity,
+                    message: phrase.message.to_string(),
+                    suggestion: phrase
+                        .suggestion
+                        .map(|s| match_case(s, span.slice(draft.text()))),
+                    source: source.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Give a suggestion the capitalisation of the text it replaces (first letter only).
+pub(crate) fn match_case(suggestion: &str, original: &str) -> String {
+    let upper = original.chars().next().is_some_and(char::is_uppercase);
+    let mut c = suggestion.chars();
+    match c.next() {
+        Some(f) if upper => f.to_uppercase().chain(c).collect(),
+        Some(f) if !upper && !suggestion.starts_with("I ") && !suggestion.starts_with("I'") => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => suggestion.to_string(),
+    }
+}
+
+/// Compile a rule's phrase table once.
+pub(crate) fn compile(phrases: &'static [Phrase]) -> Vec<(Pattern, &'static Phrase)> {
+    phrases
+        .iter()
+        .map(|p| (Pattern::new(p.pattern), p))
+        .collect()
+}
+
+/// All rules, alphabetical by id.
+pub fn all_rules() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(condescension::Condescension::default()),
+        Box::new(corporate_stiffness::CorporateStiffness::default()),
+        Box::new(leading_negative_question::LeadingNegativeQuestion::default()),
+        Box::new(non_apology::NonApology::default()),
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::*;
+
+    /// Lints of one rule on `text`.
+    pub fn lints(rule: &dyn Rule, text: &str) -> Vec<Lint> {
+        rule.check(&Draft::new(text))
+    }
+
+    /// `text` gives exactly one lint of `rule`, covering `flagged`; applying its suggestion
+    /// gives text the rule no longer flags, equal to `fixed` when given.
+    #[track_caller]
+    pub fn assert_flags(rule: &dyn Rule, text: &str, flagged: &str, fixed: Option<&str>) {
+        let l = lints(rule, text);
+        assert_eq!(
+            l.len(),
+            1,
+            "expected one {} lint in {text:?}, got {l:#?}",
+            rule.id()
+        );
+        assert_eq!(l[0].text, flagged, "in {text:?}");
+        assert_eq!(l[0].span.slice(text), l[0].text);
+        assert!(!l[0].message.is_empty() && !l[0].source.is_empty());
+        if let Some(applied) = l[0].apply(text) {
+            let again = lints(rule, &applied);
+            assert!(
+                again.is_empty(),
+                "after applying the suggestion {applied:?} still flags {again:#?}"
+            );
+            if let Some(f) = fixed {
+                assert_eq!(applied, f);
+            }
+        } else {
+            assert!(fixed.is_none(), "expected a suggestion for {text:?}");
+        }
+    }
+
+    /// `text` gives no lint of `rule`.
+    #[track_caller]
+    pub fn assert_quiet(rule: &dyn Rule, text: &str) {
+        let l = lints(rule, text);
+        assert!(
+            l.is_empty(),
+            "{} should not flag {text:?}: {l:#?}",
+            rule.id()
+        );
+    }
+}

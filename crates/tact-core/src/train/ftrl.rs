@@ -1,0 +1,317 @@
+//! FTRL-Proximal for sparse multinomial logistic regression, behind linfa's traits.
+
+use linfa::dataset::Records;
+use linfa::traits::Fit;
+use linfa::{DatasetBase, ParamGuard};
+use ndarray::Array1;
+
+use super::{SparseRecords, SplitMix64};
+use crate::error::{Error, Result};
+use crate::model::LinearModel;
+
+/// Hyper-parameters (unchecked). Build with [`FtrlParams::new`] and the setters; linfa's
+/// [`ParamGuard`] checks them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FtrlParams(FtrlValidParams);
+
+/// Checked hyper-parameters; implements [`Fit`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct FtrlValidParams {
+    n_classes: usize,
+    alpha: f32,
+    beta: f32,
+    l1: f32,
+    l2: f32,
+    epochs: usize,
+    seed: u64,
+    balanced: bool,
+}
+
+impl FtrlParams {
+    /// Defaults for `n_classes` classes: alpha 0.3, beta 1, l1 0.02, l2 0.5, 12 epochs,
+    /// seed 42, class-balanced loss.
+    pub fn new(n_classes: usize) -> Self {
+        FtrlParams(FtrlValidParams {
+            n_classes,
+            alpha: 0.3,
+            beta: 1.0,
+            l1: 0.02,
+            l2: 0.5,
+            epochs: 12,
+            seed: 42,
+            balanced: true,
+        })
+    }
+    /// Learning rate.
+    pub fn alpha(mut self, v: f32) -> Self {
+        self.0.alpha = v;
+        self
+    }
+    /// Learning-rate smoothing.
+    pub fn beta(mut self, v: f32) -> Self {
+        self.0.beta = v;
+        self
+    }
+    /// L1 strength (zeroes weak weights; keeps the model file small).
+    pub fn l1(mut self, v: f32) -> Self {
+        self.0.l1 = v;
+        self
+    }
+    /// L2 strength.
+    pub fn l2(mut self, v: f32) -> Self {
+        self.0.l2 = v;
+        self
+    }
+    /// Passes over the data.
+    pub fn epochs(mut self, v: usize) -> Self {
+        self.0.epochs = v;
+        self
+    }
+    /// Shuffle seed.
+    pub fn seed(mut self, v: u64) -> Self {
+        self.0.seed = v;
+        self
+    }
+    /// Weight classes by inverse frequency.
+    pub fn balanced(mut self, v: bool) -> Self {
+        self.0.balanced = v;
+        self
+    }
+}
+
+impl FtrlValidParams {
+    /// The hyper-parameters as name → value, for model metadata.
+    pub fn describe(&self) -> Vec<(String, String)> {
+        vec![
+            (
+                "learner".into(),
+                "ftrl-proximal multinomial logistic regression".into(),
+            ),
+            ("alpha".into(), self.alpha.to_string()),
+            ("beta".into(), self.beta.to_string()),
+            ("l1".into(), self.l1.to_string()),
+            ("l2".into(), self.l2.to_string()),
+            ("epochs".into(), self.epochs.to_string()),
+            ("balanced".into(), self.balanced.to_string()),
+        ]
+    }
+
+    /// The seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+}
+
+impl ParamGuard for FtrlParams {
+    type Checked = FtrlValidParams;
+    type Error = Error;
+
+    fn check_ref(&self) -> Result<&FtrlValidParams> {
+        let p = &self.0;
+        let bad = |what: &str| Err(Error::Training(format!("invalid hyper-parameter: {what}")));
+        if p.n_classes < 2 {
+            return bad("at least two classes are needed");
+        }
+        if !(p.alpha.is_finite() && p.alpha > 0.0) {
+            return bad("alpha must be positive");
+        }
+        if !(p.beta.is_finite() && p.beta >= 0.0) {
+            return bad("beta must be non-negative");
+        }
+        if !(p.l1.is_finite() && p.l1 >= 0.0 && p.l2.is_finite() && p.l2 >= 0.0) {
+            return bad("l1 and l2 must be non-negative");
+        }
+        if p.epochs == 0 || p.epochs > 1000 {
+            return bad("epochs must be in 1..=1000");
+        }
+        Ok(p)
+    }
+
+    fn check(self) -> Result<FtrlValidParams> {
+        self.check_ref()?;
+        Ok(self.0)
+    }
+}
+
+impl FtrlValidParams {
+    /// Fit, reporting `(epoch, epochs)` after each pass.
+    pub fn fit_with_progress(
+        &self,
+        data: &DatasetBase<SparseRecords, Array1<usize>>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<LinearModel> {
+        let k = self.n_classes;
+        let x = &data.records;
+        let y = &data.targets;
+        let n = x.nsamples();
+        if n == 0 {
+            return Err(Error::Training("no training examples".into()));
+        }
+        if y.len() != n {
+            return Err(Error::Training(format!(
+                "{n} examples but {} labels",
+                y.len()
+            )));
+        }
+        if let Some(bad) = y.iter().find(|&&c| c >= k) {
+            return Err(Error::Training(format!(
+                "label index {bad} is outside the {k} classes"
+            )));
+        }
+        let dim = x.nfeatures();
+        let mut counts = vec![0usize; k];
+        for &c in y {
+            counts[c] += 1;
+        }
+        let class_w: Vec<f32> = counts
+            .iter()
+            .map(|&c| {
+                if self.balanced && c > 0 {
+                    n as f32 / (k as f32 * c as f32)
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+
+        // z and n accumulators per (bucket, class); only touched buckets matter.
+        let mut z = vec![0f32; dim * k];
+        let mut nn = vec![0f32; dim * k];
+        let mut bz = vec![0f32; k];
+        let mut bn = vec![0f32; k];
+        let weight = |z: f32, n: f32, l1: f32| -> f32 {
+            if z.abs() <= l1 {
+                0.0
+            } else {
+                -(z - z.signum() * l1) / ((self.beta + n.sqrt()) / self.alpha + self.l2)
+            }
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut rng = SplitMix64::new(self.seed);
+        let mut logits = vec![0f32; k];
+        let mut wrow = vec![0f32; k];
+        for epoch in 0..self.epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let row = &x.rows[i];
+                let yi = y[i];
+                for c in 0..k {
+                    logits[c] = weight(bz[c], bn[c], 0.0);
+                }
+                for (j, v) in row.iter() {
+                    let base = j as usize * k;
+                    if base + k > z.len() {
+                        return Err(Error::Training(format!(
+                            "feature {j} is outside the {dim}-dimensional space"
+                        )));
+                    }
+                    for c in 0..k {
+                        logits[c] += weight(z[base + c], nn[base + c], self.l1) * v;
+                    }
+                }
+                let p = crate::model::softmax_pub(&logits);
+                for c in 0..k {
+                    let g = (p[c] - if c == yi { 1.0 } else { 0.0 }) * class_w[yi];
+                    let wb = weight(bz[c], bn[c], 0.0);
+                    let sigma = ((bn[c] + g * g).sqrt() - bn[c].sqrt()) / self.alpha;
+                    bz[c] += g - sigma * wb;
+                    bn[c] += g * g;
+                    logits[c] = g;
+                }
+                for (j, v) in row.iter() {
+                    let base = j as usize * k;
+                    for c in 0..k {
+                        wrow[c] = weight(z[base + c], nn[base + c], self.l1);
+                    }
+                    for c in 0..k {
+                        let g = logits[c] * v;
+                        let idx = base + c;
+                        let sigma = ((nn[idx] + g * g).sqrt() - nn[idx].sqrt()) / self.alpha;
+                        z[idx] += g - sigma * wrow[c];
+                        nn[idx] += g * g;
+                    }
+                }
+            }
+            progress(epoch + 1, self.epochs);
+        }
+        let mut rows = Vec::new();
+        let mut weights = Vec::new();
+        for j in 0..dim {
+            let base = j * k;
+            let w: Vec<f32> = (0..k)
+                .map(|c| weight(z[base + c], nn[base + c], self.l1))
+                .collect();
+            if w.iter().any(|x| *x != 0.0) {
+                rows.push(j as u32);
+                weights.extend(w);
+            }
+        }
+        let bias = (0..k).map(|c| weight(bz[c], bn[c], 0.0)).collect();
+        LinearModel::from_parts(rows, weights, bias)
+            .ok_or_else(|| Error::Training("training diverged (non-finite weights)".into()))
+    }
+}
+
+impl Fit<SparseRecords, Array1<usize>, Error> for FtrlValidParams {
+    type Object = LinearModel;
+
+    fn fit(&self, data: &DatasetBase<SparseRecords, Array1<usize>>) -> Result<LinearModel> {
+        self.fit_with_progress(data, &mut |_, _| {})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::SparseVector;
+    use linfa::traits::Predict;
+
+    fn toy() -> DatasetBase<SparseRecords, Array1<usize>> {
+        // Class = which of buckets 1, 2, 3 is present (plus shared noise in bucket 9).
+        let mut rows = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..60 {
+            let c = i % 3;
+            rows.push(SparseVector {
+                indices: vec![c as u32 + 1, 9],
+                values: vec![1.0, 0.5],
+            });
+            y.push(c);
+        }
+        DatasetBase::new(SparseRecords { rows, dim: 16 }, Array1::from(y))
+    }
+
+    #[test]
+    fn learns_a_separable_problem() {
+        let data = toy();
+        let model = FtrlParams::new(3).fit(&data).unwrap();
+        let pred: Array1<usize> = model.predict(&data);
+        assert_eq!(pred, data.targets);
+    }
+
+    #[test]
+    fn same_seed_same_weights() {
+        let data = toy();
+        let a = FtrlParams::new(3).seed(3).fit(&data).unwrap();
+        let b = FtrlParams::new(3).seed(3).fit(&data).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_params_and_data_are_errors() {
+        assert!(FtrlParams::new(1).check().is_err());
+        assert!(FtrlParams::new(3).alpha(-1.0).check().is_err());
+        assert!(FtrlParams::new(3).epochs(0).check().is_err());
+        let empty = DatasetBase::new(
+            SparseRecords {
+                rows: vec![],
+                dim: 16,
+            },
+            Array1::from(Vec::<usize>::new()),
+        );
+        assert!(FtrlParams::new(3).fit(&empty).is_err());
+        let mut bad = toy();
+        bad.targets[0] = 7;
+        assert!(FtrlParams::new(3).fit(&bad).is_err());
+    }
+}
