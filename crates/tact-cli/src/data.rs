@@ -14,7 +14,32 @@ use crate::DataError;
 pub(crate) struct Labelled {
     pub texts: Vec<String>,
     pub labels: Vec<usize>,
+    /// Sample weights ("weight" field or column; 1 when absent).
+    pub weights: Vec<f32>,
+    /// Which file (index into `sources`) each example came from.
+    pub file: Vec<usize>,
     pub sources: Vec<DataSource>,
+}
+
+impl Labelled {
+    /// The weights, or `None` when every weight is 1 (the usual case).
+    pub fn weights(&self) -> Option<&[f32]> {
+        self.weights
+            .iter()
+            .any(|w| *w != 1.0)
+            .then_some(self.weights.as_slice())
+    }
+}
+
+fn weight_of(v: Option<&Value>) -> std::result::Result<f32, String> {
+    match v {
+        None | Some(Value::Null) => Ok(1.0),
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(w) if w.is_finite() && w >= 0.0 => Ok(w as f32),
+            _ => Err(format!("must be a non-negative number, got {n}")),
+        },
+        Some(other) => Err(format!("must be a number, got {}", kind(other))),
+    }
 }
 
 /// Which columns to read and which rows to keep.
@@ -55,7 +80,7 @@ fn label_of(task: Task, v: &Value) -> std::result::Result<usize, String> {
 /// Load every file; every bad row is an error naming file, line and field.
 pub(crate) fn load(paths: &[PathBuf], task: Task, cols: &Columns<'_>) -> Result<Labelled> {
     let mut out = Labelled::default();
-    for p in paths {
+    for (fi, p) in paths.iter().enumerate() {
         let before = out.texts.len();
         let is_csv = p
             .extension()
@@ -65,6 +90,7 @@ pub(crate) fn load(paths: &[PathBuf], task: Task, cols: &Columns<'_>) -> Result<
         } else {
             load_jsonl(p, task, cols, &mut out)?;
         }
+        out.file.resize(out.texts.len(), fi);
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -134,8 +160,11 @@ fn load_jsonl(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> R
             }
             None => return Err(err(format!("missing field \"{label_field}\"")).into()),
         };
+        let weight =
+            weight_of(obj.get("weight")).map_err(|e| err(format!("field \"weight\": {e}")))?;
         out.texts.push(text);
         out.labels.push(label);
+        out.weights.push(weight);
     }
     Ok(())
 }
@@ -174,6 +203,7 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
     let label_name = cols.label.unwrap_or(default_label(task));
     let label_i = find(label_name)?;
     let split_i = cols.split.map(|_| find("split")).transpose()?;
+    let weight_i = headers.iter().position(|h| h == "weight");
     for rec in rdr.records() {
         let rec = rec.map_err(|e| DataError(format!("{src}: {}", csv_error(&e))))?;
         let n = rec.position().map_or(0, |p| p.line());
@@ -187,8 +217,22 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
         let label = task
             .label_index(raw)
             .map_err(|e| DataError(format!("{src}: line {n}: column \"{label_name}\": {e}")))?;
+        let weight = match weight_i.and_then(|i| rec.get(i)).filter(|w| !w.trim().is_empty()) {
+            None => 1.0,
+            Some(w) => w
+                .trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|w| w.is_finite() && *w >= 0.0)
+                .ok_or_else(|| {
+                    DataError(format!(
+                        "{src}: line {n}: column \"weight\": must be a non-negative number, got {w:?}"
+                    ))
+                })?,
+        };
         out.texts.push(text);
         out.labels.push(label);
+        out.weights.push(weight);
     }
     Ok(())
 }

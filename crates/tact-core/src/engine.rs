@@ -257,6 +257,7 @@ fn cues(
     }
     let max = per_token.iter().copied().fold(0f32, f32::max);
     let mut ranked: Vec<usize> = (0..toks.len())
+        .filter(|&i| !is_stopword(&toks[i].norm))
         .filter(|&i| {
             per_token[i] > 0.0 && per_token[i] >= 0.25 * max && toks[i].kind != TokenKind::Punct
         })
@@ -306,9 +307,129 @@ fn cues(
     out
 }
 
+/// Function words never make a useful cue on their own: "the" does not explain a score.
+fn is_stopword(norm: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it",
+        "its", "it's", "this", "that", "these", "those", "i", "i'm", "me", "my", "we", "our",
+        "you", "your", "he", "she", "they", "them", "their", "his", "her", "so", "do", "does",
+        "did", "have", "has", "had", "there", "here", "then", "than", "just", "also", "about",
+        "into", "up", "out", "what", "which", "who", "when", "how", "all", "any", "some",
+        "would", "could", "should", "can", "will", "hi", "hello", "someone",
+    ];
+    STOP.contains(&norm)
+}
+
 /// Two token spans are one phrase if only spaces lie between them.
 fn last_token_adjacent(doc: &Document<'_>, a: Span, b: Span) -> bool {
     doc.text()
         .get(a.end..b.start)
         .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+}
+
+#[cfg(all(test, feature = "embedded-models"))]
+mod tests {
+    use super::*;
+
+    fn engine() -> &'static Engine {
+        Engine::embedded().expect("the embedded models load")
+    }
+
+    #[test]
+    fn embedded_models_are_parsed_once() {
+        let a = engine() as *const Engine;
+        let b = engine() as *const Engine;
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn analyze_gives_consistent_scores_and_valid_cues() {
+        for text in [
+            "My card was stolen and someone is spending money RIGHT NOW!!!",
+            "It would be nice to have a dark mode.",
+            "",
+            "   ",
+            "😡😡😡",
+            "Third time I call: the internet has been down since Monday and I work from home.",
+        ] {
+            let r = engine().analyze(text);
+            let (lo, hi) = r.urgency.level.band();
+            assert!(
+                (lo..=hi).contains(&r.urgency.score),
+                "{text:?}: {} not in {lo}..={hi}",
+                r.urgency.score
+            );
+            let total: f32 = r.persona.scores.values().sum();
+            assert!((total - 1.0).abs() < 1e-4);
+            assert_eq!(r.persona.scores[&r.persona.label], r.persona.confidence);
+            assert!(r
+                .persona
+                .scores
+                .values()
+                .all(|p| *p <= r.persona.confidence));
+            for c in r.urgency.cues.iter().chain(&r.persona.cues) {
+                assert_eq!(c.span.slice(text), c.text);
+                assert!(!c.text.is_empty() && !c.why.is_empty());
+            }
+            assert_eq!(r.advice.len(), 2);
+        }
+    }
+
+    #[test]
+    fn urgency_orders_obvious_cases() {
+        let critical = engine().analyze(
+            "Our whole shop is offline, card payments fail and we are losing money right now!",
+        );
+        let low = engine()
+            .analyze("Small suggestion: could the app have a dark mode one day? No rush at all.");
+        assert!(
+            critical.urgency.score > low.urgency.score + 30,
+            "{} vs {}",
+            critical.urgency.score,
+            low.urgency.score
+        );
+        assert!(critical.urgency.level >= UrgencyLevel::High);
+        assert!(low.urgency.level <= UrgencyLevel::Normal);
+    }
+
+    #[test]
+    fn check_combines_rules_and_model() {
+        let bad = engine().check("We're sorry that you are having this problem.", None);
+        assert!(bad.passive_aggressive);
+        assert!(
+            bad.score >= bad.model_score,
+            "a finding can only raise the score"
+        );
+        let good = engine().check(
+            "I'm sorry about that. I've refunded the $12 just now. How else can I help you today?",
+            None,
+        );
+        assert!(!good.passive_aggressive, "score {}", good.score);
+        assert!(good.lints.is_empty());
+        assert!(
+            (good.score - good.model_score).abs() < 1e-6,
+            "without findings the score is the model's"
+        );
+    }
+
+    #[test]
+    fn models_must_fit_their_slot_and_share_features() {
+        let e = engine();
+        let u = e.model(Task::Urgency).clone();
+        assert!(e.with_model(u.clone()).is_ok());
+        let mut odd = e.model(Task::Persona).clone();
+        odd.features.word_ngrams = 1;
+        assert!(matches!(
+            e.with_model(odd),
+            Err(Error::FeatureConfigMismatch(_))
+        ));
+        let p = e.model(Task::Persona).clone();
+        let t = e.model(Task::Tone).clone();
+        assert!(matches!(
+            Engine::new(p.clone(), u.clone(), t.clone()),
+            Err(Error::WrongTask { .. })
+        ));
+        assert!(Engine::new(u, p, t).is_ok());
+    }
 }

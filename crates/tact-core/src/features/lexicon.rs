@@ -9,6 +9,7 @@ const VADER: &str = include_str!("lexicons/vader.tsv");
 const HEDGES: &str = include_str!("lexicons/hedges.txt");
 const WEASELS: &str = include_str!("lexicons/weasels.txt");
 const EMPATH: &str = include_str!("lexicons/empath.tsv");
+const SITUATIONS: &str = include_str!("lexicons/situations.tsv");
 
 /// The parsed lexicons.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub(crate) struct Lexicons {
     pub weasels: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// word → Empath category names.
     pub empath: HashMap<&'static str, Vec<&'static str>>,
+    /// Urgency situations (tact's own list): first word → (phrase, category).
+    pub situations: HashMap<String, Vec<(Vec<String>, &'static str)>>,
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -60,7 +63,27 @@ pub(crate) fn lexicons() -> &'static Lexicons {
                 }
             }
         }
+        let mut situations: HashMap<String, Vec<(Vec<String>, &str)>> = HashMap::new();
+        for l in lines(SITUATIONS) {
+            if let Some((cat, phrases)) = l.split_once('\t') {
+                for p in phrases.split('|') {
+                    // Phrases are matched against normalised words: apostrophes are folded
+                    // and contractions stay one word, as the tokenizer keeps them.
+                    let words: Vec<String> = p
+                        .split_whitespace()
+                        .map(crate::text::normalize_word)
+                        .collect();
+                    if let Some(first) = words.first().cloned() {
+                        situations.entry(first).or_default().push((words, cat));
+                    }
+                }
+            }
+        }
+        for v in situations.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
         Lexicons {
+            situations,
             vader,
             hedges: phrases(HEDGES),
             weasels: phrases(WEASELS),
@@ -82,6 +105,19 @@ pub(crate) fn phrase_at(
         .map(Vec::len)
 }
 
+/// The longest situation phrase starting at `words[i]`: its length and category.
+pub(crate) fn situation_at(
+    lex: &Lexicons,
+    words: &[&str],
+    i: usize,
+) -> Option<(usize, &'static str)> {
+    let cands = lex.situations.get(*words.get(i)?)?;
+    cands
+        .iter()
+        .find(|(p, _)| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+        .map(|(p, c)| (p.len(), *c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +132,11 @@ mod tests {
         let words = ["it", "is", "a", "bit", "late"];
         assert_eq!(phrase_at(&l.hedges, &words, 2), Some(2));
         assert_eq!(phrase_at(&l.hedges, &words, 4), None);
+        let words = [
+            "someone", "hacked", "my", "account", "and", "i", "can't", "log", "in",
+        ];
+        assert_eq!(situation_at(l, &words, 1), Some((1, "security")));
+        assert_eq!(situation_at(l, &words, 6), Some((3, "outage")));
+        assert_eq!(situation_at(l, &words, 2), None);
     }
 }

@@ -356,6 +356,14 @@ impl Featurizer {
                     OriginKind::Lexicon("weasels"),
                 );
             }
+            if let Some((len, cat)) = lexicon::situation_at(lex, &words, i) {
+                sink.add(
+                    &[b"sit", cat.as_bytes()],
+                    1.0 / n.max(1.0).sqrt(),
+                    t.span.join(toks[i + len - 1].span),
+                    OriginKind::Lexicon("situation"),
+                );
+            }
             if let Some(cats) = lex.empath.get(words[i]) {
                 for c in cats {
                     sink.add(

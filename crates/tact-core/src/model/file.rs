@@ -310,6 +310,17 @@ mod tests {
     }
 
     #[test]
+    fn a_valid_checksum_over_garbage_is_corrupt_not_a_panic() {
+        let body = [0xffu8; 40];
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&fnv1a(&[&body]).to_le_bytes());
+        bytes.extend_from_slice(&body);
+        assert!(matches!(Model::from_bytes(&bytes), Err(Error::Corrupt(_))));
+    }
+
+    #[test]
     fn mismatched_feature_config_is_refused() {
         let mut m = model();
         m.features.extractor_version = 999;

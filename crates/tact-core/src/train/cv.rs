@@ -52,16 +52,38 @@ pub fn stratified_folds(labels: &[usize], k: usize, seed: u64) -> Vec<Vec<usize>
     folds
 }
 
+/// What cross-validation runs on.
+#[derive(Debug, Clone, Copy)]
+pub struct CvData<'a> {
+    /// Features of every example.
+    pub records: &'a SparseRecords,
+    /// Class index of every example.
+    pub labels: &'a [usize],
+    /// Sample weights, if any.
+    pub weights: Option<&'a [f32]>,
+    /// Which examples count in the metrics (all when `None`).
+    pub eval_mask: Option<&'a [bool]>,
+}
+
 /// k-fold cross-validation of `params` on `(records, labels)`; `progress(fold, folds)`.
+///
+/// Training folds use the sample weights; every held-out example counts once in the metrics.
+/// `eval_mask`, when given, limits the metrics to the examples it marks (e.g. only tact's own
+/// corpus when public data is mixed into training).
 pub fn cross_validate(
     params: &FtrlValidParams,
-    records: &SparseRecords,
-    labels: &[usize],
+    data: &CvData<'_>,
     label_names: &[&str],
     ordinal: bool,
     k: usize,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CvReport> {
+    let CvData {
+        records,
+        labels,
+        weights,
+        eval_mask,
+    } = *data;
     if k < 2 || k > labels.len() {
         return Err(Error::Training(format!(
             "--folds {k} must be between 2 and the number of examples ({})",
@@ -69,29 +91,38 @@ pub fn cross_validate(
         )));
     }
     let folds = stratified_folds(labels, k, params.seed());
-    let mut oof: Vec<Vec<f32>> = vec![Vec::new(); labels.len()];
+    let counted = |i: usize| eval_mask.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    let mut oof: Vec<Option<Vec<f32>>> = vec![None; labels.len()];
     let mut fold_macro_f1 = Vec::with_capacity(k);
     for (f, test) in folds.iter().enumerate() {
         let train: Vec<usize> = (0..labels.len())
             .filter(|i| test.binary_search(i).is_err())
             .collect();
+        let w = weights.map(|w| train.iter().map(|&i| w[i]).collect());
         let data = dataset(
             records.select(&train),
             train.iter().map(|&i| labels[i]).collect(),
+            w,
         );
         let model = params.fit(&data)?;
-        let probs: Vec<Vec<f32>> = test
+        let scored: Vec<usize> = test.iter().copied().filter(|&i| counted(i)).collect();
+        let probs: Vec<Vec<f32>> = scored
             .iter()
             .map(|&i| model.predict_proba(&records.rows[i]))
             .collect();
-        let truth: Vec<usize> = test.iter().map(|&i| labels[i]).collect();
+        let truth: Vec<usize> = scored.iter().map(|&i| labels[i]).collect();
         fold_macro_f1.push(Metrics::compute(label_names, &truth, &probs, ordinal).macro_f1);
-        for (&i, p) in test.iter().zip(probs) {
-            oof[i] = p;
+        for (&i, p) in scored.iter().zip(probs) {
+            oof[i] = Some(p);
         }
         progress(f + 1, k);
     }
-    let pooled = Metrics::compute(label_names, labels, &oof, ordinal);
+    let (truth, probs): (Vec<usize>, Vec<Vec<f32>>) = oof
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|p| (labels[i], p)))
+        .unzip();
+    let pooled = Metrics::compute(label_names, &truth, &probs, ordinal);
     Ok(CvReport {
         folds: k,
         fold_macro_f1,

@@ -28,16 +28,16 @@ pub struct FtrlValidParams {
 }
 
 impl FtrlParams {
-    /// Defaults for `n_classes` classes: alpha 0.3, beta 1, l1 0.02, l2 0.5, 12 epochs,
+    /// Defaults for `n_classes` classes: alpha 2, beta 1, l1 0.02, l2 0.1, 20 epochs,
     /// seed 42, class-balanced loss.
     pub fn new(n_classes: usize) -> Self {
         FtrlParams(FtrlValidParams {
             n_classes,
-            alpha: 0.3,
+            alpha: 2.0,
             beta: 1.0,
             l1: 0.02,
-            l2: 0.5,
-            epochs: 12,
+            l2: 0.1,
+            epochs: 20,
             seed: 42,
             balanced: true,
         })
@@ -159,15 +159,23 @@ impl FtrlValidParams {
             )));
         }
         let dim = x.nfeatures();
-        let mut counts = vec![0usize; k];
-        for &c in y {
-            counts[c] += 1;
+        // Sample weights (linfa's dataset weights; 1 when absent) and class balance by weight.
+        let sample_w: Vec<f32> = (0..n).map(|i| data.weight_for(i)).collect();
+        if sample_w.iter().any(|w| !(w.is_finite() && *w >= 0.0)) {
+            return Err(Error::Training(
+                "sample weights must be finite and non-negative".into(),
+            ));
         }
-        let class_w: Vec<f32> = counts
+        let mut mass = vec![0f32; k];
+        for (&c, &w) in y.iter().zip(&sample_w) {
+            mass[c] += w;
+        }
+        let total: f32 = mass.iter().sum();
+        let class_w: Vec<f32> = mass
             .iter()
-            .map(|&c| {
-                if self.balanced && c > 0 {
-                    n as f32 / (k as f32 * c as f32)
+            .map(|&m| {
+                if self.balanced && m > 0.0 {
+                    total / (k as f32 * m)
                 } else {
                     1.0
                 }
@@ -210,8 +218,9 @@ impl FtrlValidParams {
                     }
                 }
                 let p = crate::model::softmax_pub(&logits);
+                let scale = class_w[yi] * sample_w[i];
                 for c in 0..k {
-                    let g = (p[c] - if c == yi { 1.0 } else { 0.0 }) * class_w[yi];
+                    let g = (p[c] - if c == yi { 1.0 } else { 0.0 }) * scale;
                     let wb = weight(bz[c], bn[c], 0.0);
                     let sigma = ((bn[c] + g * g).sqrt() - bn[c].sqrt()) / self.alpha;
                     bz[c] += g - sigma * wb;
@@ -295,6 +304,28 @@ mod tests {
         let a = FtrlParams::new(3).seed(3).fit(&data).unwrap();
         let b = FtrlParams::new(3).seed(3).fit(&data).unwrap();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn zero_weight_examples_are_ignored() {
+        // Half the examples carry the wrong label with weight 0: the fit must not notice them.
+        let mut data = toy();
+        let n = data.targets.len();
+        let mut weights = vec![1.0f32; n];
+        for i in 0..n / 2 {
+            data.records.rows.push(data.records.rows[i].clone());
+            data.targets = ndarray::concatenate![
+                ndarray::Axis(0),
+                data.targets.view(),
+                ndarray::array![(data.targets[i] + 1) % 3]
+            ];
+            weights.push(0.0);
+        }
+        let data = data.with_weights(Array1::from(weights));
+        let model = FtrlParams::new(3).fit(&data).unwrap();
+        let clean = toy();
+        let pred: Array1<usize> = model.predict(&clean);
+        assert_eq!(pred, clean.targets);
     }
 
     #[test]

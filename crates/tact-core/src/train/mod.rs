@@ -18,7 +18,7 @@ mod cv;
 mod ftrl;
 mod metrics;
 
-pub use cv::{cross_validate, CvReport};
+pub use cv::{cross_validate, CvData, CvReport};
 pub use ftrl::{FtrlParams, FtrlValidParams};
 pub use metrics::{ClassMetrics, Metrics};
 
@@ -76,9 +76,17 @@ impl SparseRecords {
 /// A labelled sparse dataset in linfa's own container.
 pub type SparseDataset = DatasetBase<SparseRecords, Array1<usize>>;
 
-/// Build a [`SparseDataset`] from records and class indices.
-pub fn dataset(records: SparseRecords, labels: Vec<usize>) -> SparseDataset {
-    DatasetBase::new(records, Array1::from(labels))
+/// Build a [`SparseDataset`] from records and class indices, with optional sample weights.
+pub fn dataset(
+    records: SparseRecords,
+    labels: Vec<usize>,
+    weights: Option<Vec<f32>>,
+) -> SparseDataset {
+    let d = DatasetBase::new(records, Array1::from(labels));
+    match weights {
+        Some(w) => d.with_weights(Array1::from(w)),
+        None => d,
+    }
 }
 
 impl PredictInplace<SparseRecords, Array1<usize>> for LinearModel {
