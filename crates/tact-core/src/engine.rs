@@ -311,12 +311,12 @@ fn cues(
 fn is_stopword(norm: &str) -> bool {
     const STOP: &[&str] = &[
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
-        "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it",
-        "its", "it's", "this", "that", "these", "those", "i", "i'm", "me", "my", "we", "our",
-        "you", "your", "he", "she", "they", "them", "their", "his", "her", "so", "do", "does",
-        "did", "have", "has", "had", "there", "here", "then", "than", "just", "also", "about",
-        "into", "up", "out", "what", "which", "who", "when", "how", "all", "any", "some",
-        "would", "could", "should", "can", "will", "hi", "hello", "someone",
+        "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its",
+        "it's", "this", "that", "these", "those", "i", "i'm", "me", "my", "we", "our", "you",
+        "your", "he", "she", "they", "them", "their", "his", "her", "so", "do", "does", "did",
+        "have", "has", "had", "there", "here", "then", "than", "just", "also", "about", "into",
+        "up", "out", "what", "which", "who", "when", "how", "all", "any", "some", "would", "could",
+        "should", "can", "will", "hi", "hello", "someone",
     ];
     STOP.contains(&norm)
 }
