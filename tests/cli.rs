@@ -383,15 +383,34 @@ fn train_eval_info_round_trip_and_reproducible_bytes() {
             "--model",
             s(&m1),
             "--json",
+            "--baselines-train",
+            s(&f),
         ],
         b"",
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
-    assert_eq!(v["metrics"]["n"], 8);
+    let results = v["results"].as_array().expect("results");
+    let names: Vec<&str> = results
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[0], "tact urgency model");
+    assert_eq!(names[1], "majority class");
     assert!(
-        v["metrics"]["accuracy"].as_f64().unwrap() >= 0.75,
+        names.iter().any(|n| n.starts_with("naive Bayes"))
+            && names.iter().any(|n| n.starts_with("logistic regression")),
+        "{names:?}"
+    );
+    let m = &results[0]["metrics"];
+    assert_eq!(m["n"], 8);
+    assert!(
+        m["accuracy"].as_f64().unwrap() >= 0.75,
         "fits its own training data: {v}"
+    );
+    assert_eq!(
+        results[1]["metrics"]["accuracy"], 0.5,
+        "half are the majority class"
     );
 
     let o = run(&["info", s(&m1)], b"");

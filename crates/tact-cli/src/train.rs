@@ -8,7 +8,9 @@ use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
-use tact_core::train::{cross_validate, dataset, CvData, FtrlParams, Metrics, SparseRecords};
+use tact_core::train::{
+    baselines, cross_validate, dataset, CvData, FtrlParams, Metrics, SparseRecords,
+};
 use tact_core::{FeatureConfig, Featurizer, Model, Task, TrainingMeta};
 
 use crate::data::{load, Columns};
@@ -36,6 +38,10 @@ pub(crate) struct TrainArgs {
     /// trained on); e.g. your own tickets when public data is mixed in. Each must be in --data.
     #[arg(long, num_args = 1..)]
     cv_data: Vec<PathBuf>,
+    /// Weight every row of one data file: PATH=WEIGHT (repeatable), e.g. to down-weight a
+    /// public proxy dataset next to your own tickets. Multiplies any per-row "weight".
+    #[arg(long, value_name = "PATH=WEIGHT")]
+    file_weight: Vec<String>,
     /// Column (CSV) or field (JSONL) holding the text [default: text; reply for tone].
     #[arg(long)]
     text_column: Option<String>,
@@ -98,6 +104,13 @@ pub(crate) struct EvalArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+    /// Also fit baselines on this training data (majority class, linfa naive Bayes, linfa
+    /// logistic regression on dense word counts) and score them on the same evaluation data.
+    #[arg(long, num_args = 1..)]
+    baselines_train: Vec<PathBuf>,
+    /// With --baselines-train: keep only rows whose "split" field equals this.
+    #[arg(long)]
+    baselines_split: Option<String>,
 }
 
 fn civil_date(epoch_secs: i64) -> String {
@@ -127,13 +140,42 @@ fn bar(quiet: bool, len: u64, what: &str) -> ProgressBar {
 }
 
 pub(crate) fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut meta_weights: Vec<String> = Vec::new();
     let cols = Columns {
         text: args.text_column.as_deref(),
         label: args.label_column.as_deref(),
         split: args.split.as_deref(),
         licence: &args.data_licence,
     };
-    let data = load(&args.data, args.task, &cols)?;
+    let mut data = load(&args.data, args.task, &cols)?;
+    for spec in &args.file_weight {
+        let (path, w) = spec
+            .rsplit_once('=')
+            .and_then(|(p, w)| Some((PathBuf::from(p), w.parse::<f32>().ok()?)))
+            .filter(|(_, w)| w.is_finite() && *w >= 0.0)
+            .ok_or_else(|| {
+                DataError(format!(
+                    "--file-weight {spec}: expected PATH=WEIGHT with a non-negative weight"
+                ))
+            })?;
+        let fi = args.data.iter().position(|d| *d == path).ok_or_else(|| {
+            DataError(format!(
+                "--file-weight {}: not one of the --data files",
+                path.display()
+            ))
+        })?;
+        for (row_w, &f) in data.weights.iter_mut().zip(&data.file) {
+            if f == fi {
+                *row_w *= w;
+            }
+        }
+        meta_weights.push(format!(
+            "{}={w}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        ));
+    }
     let config = FeatureConfig {
         hash_bits: args.hash_bits,
         word_ngrams: args.ngrams,
@@ -178,6 +220,10 @@ pub(crate) fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<ExitCode> {
     };
     for (k, v) in params.describe() {
         meta.params.insert(k, v);
+    }
+    if !meta_weights.is_empty() {
+        meta.params
+            .insert("file_weights".into(), meta_weights.join(", "));
     }
     let ordinal = args.task == Task::Urgency;
     if args.folds > 0 {
@@ -296,37 +342,112 @@ pub(crate) fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
         })
         .collect();
     let labels: Vec<&str> = args.task.labels().to_vec();
-    let m = Metrics::compute(&labels, &data.labels, &probs, args.task == Task::Urgency);
-    // The majority class of the evaluated data, as the floor any model must beat.
-    let mut counts = vec![0usize; labels.len()];
-    for &l in &data.labels {
-        counts[l] += 1;
+    let ordinal = args.task == Task::Urgency;
+    let mut rows: Vec<(String, Metrics)> = vec![(
+        format!("tact {} model", args.task),
+        Metrics::compute(&labels, &data.labels, &probs, ordinal),
+    )];
+
+    // For tone, the verdict users see combines the model with the reply rules.
+    if args.task == Task::Tone {
+        let engine = tact_core::Engine::embedded()
+            .map_err(|e| DataError(e.to_string()))?
+            .with_model(model.clone())
+            .map_err(|e| DataError(e.to_string()))?;
+        let mut rules_only = Vec::with_capacity(data.texts.len());
+        let mut combined = Vec::with_capacity(data.texts.len());
+        for (t, p) in data.texts.iter().zip(&probs) {
+            let r = engine.check(t, None);
+            // The rules' own evidence, as the combined score with a neutral model (p = 0).
+            let rules = if r.model_score >= 1.0 {
+                1.0
+            } else {
+                1.0 - (1.0 - r.score) / (1.0 - r.model_score)
+            };
+            rules_only.push(vec![1.0 - rules, rules]);
+            combined.push(vec![1.0 - r.score, r.score]);
+            debug_assert!((r.model_score - p[1]).abs() < 1e-4);
+        }
+        rows.push((
+            "reply rules alone".into(),
+            Metrics::compute(&labels, &data.labels, &rules_only, false),
+        ));
+        rows.push((
+            "tact verdict (model + rules)".into(),
+            Metrics::compute(&labels, &data.labels, &combined, false),
+        ));
     }
-    let majority =
-        counts.iter().copied().max().unwrap_or(0) as f64 / data.labels.len().max(1) as f64;
+
+    let mut notes = Vec::new();
+    if !args.baselines_train.is_empty() {
+        let tcols = Columns {
+            text: args.text_column.as_deref(),
+            label: args.label_column.as_deref(),
+            split: args.baselines_split.as_deref(),
+            licence: "",
+        };
+        let train = load(&args.baselines_train, args.task, &tcols)?;
+        for b in baselines(
+            &labels,
+            ordinal,
+            &train.texts,
+            &train.labels,
+            &data.texts,
+            &data.labels,
+            2000,
+        ) {
+            notes.push(format!("{}: {}", b.name, b.note));
+            if let Some(m) = b.metrics {
+                rows.push((b.name, m));
+            }
+        }
+    }
+
     if args.json {
         let v = json!({
             "task": args.task,
             "model": args.model.display().to_string(),
             "data": args.data.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "split": args.split,
-            "metrics": m,
-            "majority_class_accuracy": majority,
+            "results": rows.iter().map(|(name, m)| json!({"name": name, "metrics": m})).collect::<Vec<_>>(),
+            "notes": notes,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
-    } else {
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{} model {} on {} examples",
+        args.task,
+        args.model.display(),
+        rows[0].1.n
+    )?;
+    writeln!(out, "{}", rows[0].1.to_text())?;
+    writeln!(
+        out,
+        "{:<52} {:>8} {:>9} {}",
+        "compared on the same data",
+        "accuracy",
+        "macro-F1",
+        if ordinal {
+            "within-1  Spearman"
+        } else {
+            "F1 of the last class"
+        }
+    )?;
+    for (name, m) in &rows {
+        let extra = match (m.within_one, m.spearman) {
+            (Some(w), Some(r)) => format!("{w:>8.3}  {r:>8.3}"),
+            _ => format!("{:>8.3}", m.classes.last().map_or(0.0, |c| c.f1)),
+        };
         writeln!(
             out,
-            "{} model {} on {} examples",
-            args.task,
-            args.model.display(),
-            m.n
+            "{name:<52} {:>8.3} {:>9.3} {extra}",
+            m.accuracy, m.macro_f1
         )?;
-        writeln!(out, "{}", m.to_text())?;
-        writeln!(
-            out,
-            "majority-class accuracy on the same data: {majority:.3}"
-        )?;
+    }
+    for n in notes {
+        writeln!(out, "  {n}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

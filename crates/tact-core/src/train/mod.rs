@@ -14,10 +14,12 @@
 //! --baselines` still fits linfa's multinomial naive Bayes on a small dense feature set, for
 //! comparison.
 
+mod baselines;
 mod cv;
 mod ftrl;
 mod metrics;
 
+pub use baselines::{baselines, BaselineResult};
 pub use cv::{cross_validate, CvData, CvReport};
 pub use ftrl::{FtrlParams, FtrlValidParams};
 pub use metrics::{ClassMetrics, Metrics};
