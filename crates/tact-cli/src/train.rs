@@ -16,6 +16,31 @@ use tact_core::{FeatureConfig, Featurizer, Model, Task, TrainingMeta};
 use crate::data::{load, Columns};
 use crate::DataError;
 
+/// Which columns hold the text and the label, and which rows to keep (train and eval).
+#[derive(Debug, Args)]
+pub(crate) struct ColumnArgs {
+    /// Column (CSV) or field (JSONL) holding the text [default: text; reply for tone].
+    #[arg(long)]
+    text_column: Option<String>,
+    /// Column or field holding the label [default: the task's name; passive_aggressive for tone].
+    #[arg(long)]
+    label_column: Option<String>,
+    /// Keep only rows whose "split" field equals this (e.g. train, test).
+    #[arg(long)]
+    split: Option<String>,
+}
+
+impl ColumnArgs {
+    fn columns<'a>(&'a self, split: Option<&'a str>, licence: &'a str) -> Columns<'a> {
+        Columns {
+            text: self.text_column.as_deref(),
+            label: self.label_column.as_deref(),
+            split,
+            licence,
+        }
+    }
+}
+
 /// Arguments of `tact train`.
 #[derive(Debug, Args)]
 pub(crate) struct TrainArgs {
@@ -42,15 +67,8 @@ pub(crate) struct TrainArgs {
     /// public proxy dataset next to your own tickets. Multiplies any per-row "weight".
     #[arg(long, value_name = "PATH=WEIGHT")]
     file_weight: Vec<String>,
-    /// Column (CSV) or field (JSONL) holding the text [default: text; reply for tone].
-    #[arg(long)]
-    text_column: Option<String>,
-    /// Column or field holding the label [default: the task's name; passive_aggressive for tone].
-    #[arg(long)]
-    label_column: Option<String>,
-    /// Keep only rows whose "split" field equals this (e.g. train).
-    #[arg(long)]
-    split: Option<String>,
+    #[command(flatten)]
+    columns: ColumnArgs,
     /// Licence of the data, recorded in the model file.
     #[arg(long, default_value = "unspecified")]
     data_licence: String,
@@ -92,15 +110,8 @@ pub(crate) struct EvalArgs {
     /// The model file.
     #[arg(long)]
     model: PathBuf,
-    /// Column or field holding the text.
-    #[arg(long)]
-    text_column: Option<String>,
-    /// Column or field holding the label.
-    #[arg(long)]
-    label_column: Option<String>,
-    /// Keep only rows whose "split" field equals this (e.g. test).
-    #[arg(long)]
-    split: Option<String>,
+    #[command(flatten)]
+    columns: ColumnArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -141,12 +152,9 @@ fn bar(quiet: bool, len: u64, what: &str) -> ProgressBar {
 
 pub(crate) fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut meta_weights: Vec<String> = Vec::new();
-    let cols = Columns {
-        text: args.text_column.as_deref(),
-        label: args.label_column.as_deref(),
-        split: args.split.as_deref(),
-        licence: &args.data_licence,
-    };
+    let cols = args
+        .columns
+        .columns(args.columns.split.as_deref(), &args.data_licence);
     let mut data = load(&args.data, args.task, &cols)?;
     for spec in &args.file_weight {
         let (path, w) = spec
@@ -323,12 +331,7 @@ fn round(x: f64) -> f64 {
 
 pub(crate) fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let model = crate::load_model(&args.model, Some(args.task))?;
-    let cols = Columns {
-        text: args.text_column.as_deref(),
-        label: args.label_column.as_deref(),
-        split: args.split.as_deref(),
-        licence: "",
-    };
+    let cols = args.columns.columns(args.columns.split.as_deref(), "");
     let data = load(&args.data, args.task, &cols)?;
     let featurizer =
         Featurizer::new(model.features.clone()).map_err(|e| DataError(e.to_string()))?;
@@ -380,12 +383,7 @@ pub(crate) fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
 
     let mut notes = Vec::new();
     if !args.baselines_train.is_empty() {
-        let tcols = Columns {
-            text: args.text_column.as_deref(),
-            label: args.label_column.as_deref(),
-            split: args.baselines_split.as_deref(),
-            licence: "",
-        };
+        let tcols = args.columns.columns(args.baselines_split.as_deref(), "");
         let train = load(&args.baselines_train, args.task, &tcols)?;
         for b in baselines(
             &labels,
@@ -408,7 +406,7 @@ pub(crate) fn eval(args: &EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
             "task": args.task,
             "model": args.model.display().to_string(),
             "data": args.data.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-            "split": args.split,
+            "split": args.columns.split,
             "results": rows.iter().map(|(name, m)| json!({"name": name, "metrics": m})).collect::<Vec<_>>(),
             "notes": notes,
         });
