@@ -79,14 +79,17 @@ pub(crate) struct TrainArgs {
     #[arg(long, default_value_t = 20)]
     epochs: usize,
     /// FTRL learning rate.
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 0.3)]
     alpha: f32,
     /// L1 strength (larger: smaller model).
-    #[arg(long, default_value_t = 0.02)]
+    #[arg(long, default_value_t = 1.0)]
     l1: f32,
     /// L2 strength.
     #[arg(long, default_value_t = 0.1)]
     l2: f32,
+    /// Train on plain features, without inverse-document-frequency scaling.
+    #[arg(long)]
+    no_idf: bool,
     /// Hash buckets = 2^hash_bits.
     #[arg(long, default_value_t = 18)]
     hash_bits: u8,
@@ -196,6 +199,7 @@ pub(crate) fn train(args: &TrainArgs, out: &mut dyn Write) -> Result<ExitCode> {
         .l1(args.l1)
         .l2(args.l2)
         .epochs(args.epochs)
+        .idf(!args.no_idf)
         .seed(args.seed);
     let params = linfa::ParamGuard::check(params).map_err(|e| DataError(e.to_string()))?;
 

@@ -25,21 +25,23 @@ pub struct FtrlValidParams {
     epochs: usize,
     seed: u64,
     balanced: bool,
+    idf: bool,
 }
 
 impl FtrlParams {
-    /// Defaults for `n_classes` classes: alpha 2, beta 1, l1 0.02, l2 0.1, 20 epochs,
+    /// Defaults for `n_classes` classes: alpha 0.3, beta 1, l1 1, l2 0.1, 20 epochs,
     /// seed 42, class-balanced loss.
     pub fn new(n_classes: usize) -> Self {
         FtrlParams(FtrlValidParams {
             n_classes,
-            alpha: 2.0,
+            alpha: 0.3,
             beta: 1.0,
-            l1: 0.02,
+            l1: 1.0,
             l2: 0.1,
             epochs: 20,
             seed: 42,
             balanced: true,
+            idf: true,
         })
     }
     /// Learning rate.
@@ -77,6 +79,13 @@ impl FtrlParams {
         self.0.balanced = v;
         self
     }
+    /// Scale each feature by its inverse document frequency while training (rare features
+    /// count more, ubiquitous ones less), folded into the weights afterwards so that the
+    /// model file and inference are unchanged: `w · (idf ⊙ x) = (w ⊙ idf) · x`.
+    pub fn idf(mut self, v: bool) -> Self {
+        self.0.idf = v;
+        self
+    }
 }
 
 impl FtrlValidParams {
@@ -93,6 +102,7 @@ impl FtrlValidParams {
             ("l2".into(), self.l2.to_string()),
             ("epochs".into(), self.epochs.to_string()),
             ("balanced".into(), self.balanced.to_string()),
+            ("idf".into(), self.idf.to_string()),
         ]
     }
 
@@ -182,6 +192,23 @@ impl FtrlValidParams {
             })
             .collect();
 
+        // Smoothed inverse document frequency per bucket (as scikit-learn's TfidfTransformer:
+        // ln((1 + n) / (1 + df)) + 1), or 1 everywhere when switched off.
+        let mut idf = vec![1f32; dim];
+        if self.idf {
+            let mut df = vec![0u32; dim];
+            for row in &x.rows {
+                for &j in &row.indices {
+                    if let Some(d) = df.get_mut(j as usize) {
+                        *d += 1;
+                    }
+                }
+            }
+            for (w, &d) in idf.iter_mut().zip(&df) {
+                *w = ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0;
+            }
+        }
+
         // z and n accumulators per (bucket, class); only touched buckets matter.
         let mut z = vec![0f32; dim * k];
         let mut nn = vec![0f32; dim * k];
@@ -213,6 +240,7 @@ impl FtrlValidParams {
                             "feature {j} is outside the {dim}-dimensional space"
                         )));
                     }
+                    let v = v * idf[j as usize];
                     for c in 0..k {
                         logits[c] += weight(z[base + c], nn[base + c], self.l1) * v;
                     }
@@ -229,6 +257,7 @@ impl FtrlValidParams {
                 }
                 for (j, v) in row.iter() {
                     let base = j as usize * k;
+                    let v = v * idf[j as usize];
                     for c in 0..k {
                         wrow[c] = weight(z[base + c], nn[base + c], self.l1);
                     }
@@ -247,8 +276,9 @@ impl FtrlValidParams {
         let mut weights = Vec::new();
         for j in 0..dim {
             let base = j * k;
+            // Fold the IDF scaling into the weights: inference sees plain features.
             let w: Vec<f32> = (0..k)
-                .map(|c| weight(z[base + c], nn[base + c], self.l1))
+                .map(|c| weight(z[base + c], nn[base + c], self.l1) * idf[j])
                 .collect();
             if w.iter().any(|x| *x != 0.0) {
                 rows.push(j as u32);

@@ -1,7 +1,8 @@
 //! Training and evaluation (native only, behind the `train` feature).
 //!
 //! The learner is a sparse multinomial logistic regression fitted with FTRL-Proximal
-//! (McMahan et al. 2013) over hashed features. It implements linfa's traits: a [`FtrlParams`]
+//! (McMahan et al. 2013) over hashed features, optionally scaled by inverse document frequency
+//! during training (folded into the weights afterwards, so inference is unchanged). It implements linfa's traits: a [`FtrlParams`]
 //! builder checked by [`linfa::ParamGuard`] into [`FtrlValidParams`], which implements
 //! [`linfa::traits::Fit`] on a [`linfa::DatasetBase`] of [`SparseRecords`]; the fitted
 //! [`LinearModel`] implements [`linfa::traits::PredictInplace`] (and so `Predict`), and the
