@@ -3,11 +3,17 @@
 //!
 //! One rule per file; `_template.rs` is the one to copy. The registry below is alphabetical.
 
+mod blame_shifting;
 mod condescension;
 mod corporate_stiffness;
+mod dismissive_minimizing;
+mod excuse;
+mod false_promise;
 mod leading_negative_question;
 mod non_apology;
 mod pattern;
+mod sarcasm;
+mod unexplained_transfer;
 
 pub use pattern::{sentence_words, Pattern, Word};
 
@@ -44,6 +50,18 @@ pub enum RuleId {
     LeadingNegativeQuestion,
     /// Formal, stiff wording.
     CorporateStiffness,
+    /// Puts the fault on the customer or on another party ("you should have", "that's on the courier").
+    BlameShifting,
+    /// Explains the problem away instead of fixing it ("unfortunately our system", "we're very busy").
+    Excuse,
+    /// Transfers or escalates without saying to whom and why ("Please hold while we transfer you").
+    UnexplainedTransfer,
+    /// Promises what can't be known ("this will never happen again", "guaranteed by tomorrow").
+    FalsePromise,
+    /// Minimises or dismisses the complaint ("calm down", "it's just a small delay").
+    DismissiveMinimizing,
+    /// Sarcasm and shouting ("Thanks SO much for your patience", "Wow, what a surprise").
+    Sarcasm,
 }
 
 /// How serious a finding is.
@@ -205,10 +223,16 @@ pub(crate) fn compile(phrases: &'static [Phrase]) -> Vec<(Pattern, &'static Phra
 /// All rules, alphabetical by id.
 pub fn all_rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(blame_shifting::BlameShifting::default()),
         Box::new(condescension::Condescension::default()),
         Box::new(corporate_stiffness::CorporateStiffness::default()),
+        Box::new(dismissive_minimizing::DismissiveMinimizing::default()),
+        Box::new(excuse::Excuse::default()),
+        Box::new(false_promise::FalsePromise::default()),
         Box::new(leading_negative_question::LeadingNegativeQuestion::default()),
         Box::new(non_apology::NonApology::default()),
+        Box::new(sarcasm::Sarcasm::default()),
+        Box::new(unexplained_transfer::UnexplainedTransfer::default()),
     ]
 }
 

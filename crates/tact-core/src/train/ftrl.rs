@@ -274,11 +274,11 @@ impl FtrlValidParams {
         }
         let mut rows = Vec::new();
         let mut weights = Vec::new();
-        for j in 0..dim {
+        for (j, &idf_j) in idf.iter().enumerate() {
             let base = j * k;
             // Fold the IDF scaling into the weights: inference sees plain features.
             let w: Vec<f32> = (0..k)
-                .map(|c| weight(z[base + c], nn[base + c], self.l1) * idf[j])
+                .map(|c| weight(z[base + c], nn[base + c], self.l1) * idf_j)
                 .collect();
             if w.iter().any(|x| *x != 0.0) {
                 rows.push(j as u32);
