@@ -14,12 +14,9 @@
 //! party named in a sentence where the agent acts ("the card is run by a separate company, so
 //! I've called them for you") is an explanation, not a deflection.
 
-use super::{phrase_lints, Draft, Lint, Pattern, Phrase, Rule, RuleId, Severity, Word};
+use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"deflecting, or laying the blame back on the customer, management, or another department\"); seed 004 (\"apologize without pointing the blame [...] Don't blame another person or department\")";
-
-/// Is this match innocent? Gets the draft, the sentence's words and the match.
-type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
 
 use Severity::{Error, Warning};
 
@@ -460,18 +457,13 @@ fn genuine_question(_: &Draft<'_>, words: &[Word], m: (usize, usize)) -> bool {
 /// The blame-shifting rule.
 #[derive(Debug)]
 pub struct BlameShifting {
-    phrases: Vec<(Pattern, &'static Phrase)>,
-    innocent: Vec<Innocent>,
+    phrases: GuardedPhrases,
 }
 
 impl Default for BlameShifting {
     fn default() -> Self {
         BlameShifting {
-            phrases: PHRASES
-                .iter()
-                .map(|(p, _)| (Pattern::new(p.pattern), p))
-                .collect(),
-            innocent: PHRASES.iter().map(|(_, i)| *i).collect(),
+            phrases: GuardedPhrases::new(PHRASES),
         }
     }
 }
@@ -488,29 +480,26 @@ impl Rule for BlameShifting {
     fn check(&self, draft: &Draft<'_>) -> Vec<Lint> {
         let text = draft.text();
         let mut out: Vec<Lint> = Vec::new();
-        for (entry, innocent) in self.phrases.iter().zip(&self.innocent) {
-            let one = std::slice::from_ref(entry);
-            for mut l in phrase_lints(draft, self.id(), SOURCE, one, |w, m| innocent(draft, w, m)) {
-                if out.iter().any(|o| o.span.overlaps(&l.span)) {
-                    continue;
-                }
-                match l.suggestion.as_deref() {
-                    // A deleted "..., not us" takes its comma and space with it.
-                    Some("") => {
-                        let before = &text[..l.span.start];
-                        let trimmed = before.trim_end_matches([' ', ',', '\u{2014}', '-']);
-                        l.span.start = trimmed.len();
-                        l.text = l.span.slice(text).to_string();
-                    }
-                    // The one rewrite: "You'll need to take this up with" -> "I'll take this up
-                    // with".
-                    Some(_) => {
-                        l.suggestion = offer_to_take_it_up(&l.text);
-                    }
-                    None => {}
-                }
-                out.push(l);
+        for mut l in self.phrases.matches(draft, self.id(), SOURCE) {
+            if out.iter().any(|o| o.span.overlaps(&l.span)) {
+                continue;
             }
+            match l.suggestion.as_deref() {
+                // A deleted "..., not us" takes its comma and space with it.
+                Some("") => {
+                    let before = &text[..l.span.start];
+                    let trimmed = before.trim_end_matches([' ', ',', '\u{2014}', '-']);
+                    l.span.start = trimmed.len();
+                    l.text = l.span.slice(text).to_string();
+                }
+                // The one rewrite: "You'll need to take this up with" -> "I'll take this up
+                // with".
+                Some(_) => {
+                    l.suggestion = offer_to_take_it_up(&l.text);
+                }
+                None => {}
+            }
+            out.push(l);
         }
         out.sort_by_key(|l| l.span.start);
         out

@@ -14,12 +14,9 @@
 //! "I hope this helps you calm down a little" is kind. A sentence that apologises, concedes
 //! ("..., but ...") or fixes something is left alone.
 
-use super::{phrase_lints, Draft, Lint, Pattern, Phrase, Rule, RuleId, Severity, Word};
+use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"ignoring or dismissing the complaint, or acting as if it isn't worthy of addressing\"); seed 003 \"Avoid being passive-aggressive\" (\"demeaning or dismissive\") and the chronic complainer (\"their issues should [not] be dismissed\")";
-
-/// Is this match innocent? Gets the draft, the sentence's words and the match.
-type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
 
 use Severity::{Error, Warning};
 
@@ -418,18 +415,13 @@ fn not_part_of_the_fun(d: &Draft<'_>, words: &[Word], m: (usize, usize)) -> bool
 /// The dismissive-minimizing rule.
 #[derive(Debug)]
 pub struct DismissiveMinimizing {
-    phrases: Vec<(Pattern, &'static Phrase)>,
-    innocent: Vec<Innocent>,
+    phrases: GuardedPhrases,
 }
 
 impl Default for DismissiveMinimizing {
     fn default() -> Self {
         DismissiveMinimizing {
-            phrases: PHRASES
-                .iter()
-                .map(|(p, _)| (Pattern::new(p.pattern), p))
-                .collect(),
-            innocent: PHRASES.iter().map(|(_, i)| *i).collect(),
+            phrases: GuardedPhrases::new(PHRASES),
         }
     }
 }
@@ -445,12 +437,9 @@ impl Rule for DismissiveMinimizing {
 
     fn check(&self, draft: &Draft<'_>) -> Vec<Lint> {
         let mut out: Vec<Lint> = Vec::new();
-        for (entry, innocent) in self.phrases.iter().zip(&self.innocent) {
-            let one = std::slice::from_ref(entry);
-            for l in phrase_lints(draft, self.id(), SOURCE, one, |w, m| innocent(draft, w, m)) {
-                if !out.iter().any(|o| o.span.overlaps(&l.span)) {
-                    out.push(l);
-                }
+        for l in self.phrases.matches(draft, self.id(), SOURCE) {
+            if !out.iter().any(|o| o.span.overlaps(&l.span)) {
+                out.push(l);
             }
         }
         // "A seat is a seat", "rules are rules", "late is late": a tautology closes the

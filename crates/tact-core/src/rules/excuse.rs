@@ -13,12 +13,9 @@
 //! of that, I've taken 20% off" are hard negatives in the corpus, so a sentence that apologises,
 //! says it's on us, or acts ("I've ...") is left alone.
 
-use super::{phrase_lints, Draft, Lint, Pattern, Phrase, Rule, RuleId, Severity, Word};
+use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 000 step 2 (high rollers: \"avoid excuses and just get to the solution\"); seed 003 \"Define each complainer\" (\"While no customers are fond of excuses, this customer hates hearing them\"); seed 002 \"What to Avoid\" (\"Making excuses\")";
-
-/// Is this match innocent? Gets the draft, the sentence's words and the match.
-type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
 
 use Severity::{Error, Warning};
 
@@ -227,18 +224,13 @@ fn customer_is_busy(d: &Draft<'_>, words: &[Word], m: (usize, usize)) -> bool {
 /// The excuse rule.
 #[derive(Debug)]
 pub struct Excuse {
-    phrases: Vec<(Pattern, &'static Phrase)>,
-    innocent: Vec<Innocent>,
+    phrases: GuardedPhrases,
 }
 
 impl Default for Excuse {
     fn default() -> Self {
         Excuse {
-            phrases: PHRASES
-                .iter()
-                .map(|(p, _)| (Pattern::new(p.pattern), p))
-                .collect(),
-            innocent: PHRASES.iter().map(|(_, i)| *i).collect(),
+            phrases: GuardedPhrases::new(PHRASES),
         }
     }
 }
@@ -254,12 +246,9 @@ impl Rule for Excuse {
 
     fn check(&self, draft: &Draft<'_>) -> Vec<Lint> {
         let mut out: Vec<Lint> = Vec::new();
-        for (entry, innocent) in self.phrases.iter().zip(&self.innocent) {
-            let one = std::slice::from_ref(entry);
-            for l in phrase_lints(draft, self.id(), SOURCE, one, |w, m| innocent(draft, w, m)) {
-                if !out.iter().any(|o| o.span.overlaps(&l.span)) {
-                    out.push(l);
-                }
+        for l in self.phrases.matches(draft, self.id(), SOURCE) {
+            if !out.iter().any(|o| o.span.overlaps(&l.span)) {
+                out.push(l);
             }
         }
         out.sort_by_key(|l| l.span.start);

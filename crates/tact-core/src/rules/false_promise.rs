@@ -12,12 +12,9 @@
 //! about the past ("rest assured your card details were never stored"), commitments the agent
 //! controls ("I'll definitely call you on Friday"), and "you won't need to call again".
 
-use super::{phrase_lints, Draft, Lint, Pattern, Phrase, Rule, RuleId, Severity, Word};
+use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"Making promises or giving false expectations of what it will take to address the complaint, or when it will be addressed\"); seed 004 (\"ensure that what you promised is delivered\")";
-
-/// Is this match innocent? Gets the draft, the sentence's words and the match.
-type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
 
 use Severity::{Error, Warning};
 
@@ -250,18 +247,13 @@ fn beyond(_: &Draft<'_>, words: &[Word], _: (usize, usize)) -> bool {
 /// The false-promise rule.
 #[derive(Debug)]
 pub struct FalsePromise {
-    phrases: Vec<(Pattern, &'static Phrase)>,
-    innocent: Vec<Innocent>,
+    phrases: GuardedPhrases,
 }
 
 impl Default for FalsePromise {
     fn default() -> Self {
         FalsePromise {
-            phrases: PHRASES
-                .iter()
-                .map(|(p, _)| (Pattern::new(p.pattern), p))
-                .collect(),
-            innocent: PHRASES.iter().map(|(_, i)| *i).collect(),
+            phrases: GuardedPhrases::new(PHRASES),
         }
     }
 }
@@ -278,18 +270,15 @@ impl Rule for FalsePromise {
     fn check(&self, draft: &Draft<'_>) -> Vec<Lint> {
         let text = draft.text();
         let mut out: Vec<Lint> = Vec::new();
-        for (entry, innocent) in self.phrases.iter().zip(&self.innocent) {
-            let one = std::slice::from_ref(entry);
-            for mut l in phrase_lints(draft, self.id(), SOURCE, one, |w, m| innocent(draft, w, m)) {
-                if out.iter().any(|o| o.span.overlaps(&l.span)) {
-                    continue;
-                }
-                if !rewrite(text, &mut l) {
-                    l.suggestion = None;
-                }
-                if !out.iter().any(|o| o.span.overlaps(&l.span)) {
-                    out.push(l);
-                }
+        for mut l in self.phrases.matches(draft, self.id(), SOURCE) {
+            if out.iter().any(|o| o.span.overlaps(&l.span)) {
+                continue;
+            }
+            if !rewrite(text, &mut l) {
+                l.suggestion = None;
+            }
+            if !out.iter().any(|o| o.span.overlaps(&l.span)) {
+                out.push(l);
             }
         }
         out.sort_by_key(|l| l.span.start);

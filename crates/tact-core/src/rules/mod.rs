@@ -212,6 +212,44 @@ pub(crate) fn match_case(suggestion: &str, original: &str) -> String {
     }
 }
 
+/// Decides whether one match of a phrase uses its words without the reproach ("obviously
+/// this should never have happened" is an apology, not a put-down).
+pub(crate) type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
+
+/// A compiled phrase table in which every phrase carries its own innocence check.
+#[derive(Debug)]
+pub(crate) struct GuardedPhrases {
+    entries: Vec<(Pattern, &'static Phrase)>,
+    innocent: Vec<Innocent>,
+}
+
+impl GuardedPhrases {
+    /// Compile a table once.
+    pub(crate) fn new(table: &'static [(Phrase, Innocent)]) -> Self {
+        GuardedPhrases {
+            entries: table
+                .iter()
+                .map(|(p, _)| (Pattern::new(p.pattern), p))
+                .collect(),
+            innocent: table.iter().map(|(_, i)| *i).collect(),
+        }
+    }
+
+    /// Every match that is not innocent, phrase by phrase in table order (so a rule can let
+    /// an earlier, more specific phrase win an overlap).
+    pub(crate) fn matches(&self, draft: &Draft<'_>, rule: RuleId, source: &str) -> Vec<Lint> {
+        self.entries
+            .iter()
+            .zip(&self.innocent)
+            .flat_map(|(entry, innocent)| {
+                phrase_lints(draft, rule, source, std::slice::from_ref(entry), |w, m| {
+                    innocent(draft, w, m)
+                })
+            })
+            .collect()
+    }
+}
+
 /// Compile a rule's phrase table once.
 pub(crate) fn compile(phrases: &'static [Phrase]) -> Vec<(Pattern, &'static Phrase)> {
     phrases

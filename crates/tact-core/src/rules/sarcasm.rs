@@ -12,14 +12,11 @@
 //! on thanks for patience, waiting, holding or "letting us know" is flagged. Acronyms (ATM,
 //! PIN, SLA, USB, VIP, FAQ, ID, OK, ...) are not shouting, nor are quoted labels.
 
-use super::{phrase_lints, Draft, Lint, Pattern, Phrase, Rule, RuleId, Severity, Word};
+use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 use crate::span::Span;
 use crate::text::TokenKind;
 
 const SOURCE: &str = "seed 003 \"Avoid being passive-aggressive\" (\"demeaning or dismissive\"); seed 000 step 2 (\"avoid mirroring their confrontational behavior; instead, react with firm politeness\")";
-
-/// Is this match innocent? Gets the draft, the sentence's words and the match.
-type Innocent = fn(&Draft<'_>, &[Word], (usize, usize)) -> bool;
 
 use Severity::{Error, Warning};
 
@@ -330,18 +327,13 @@ const EMPHASIS: [&str; 9] = [
 /// The sarcasm rule.
 #[derive(Debug)]
 pub struct Sarcasm {
-    phrases: Vec<(Pattern, &'static Phrase)>,
-    innocent: Vec<Innocent>,
+    phrases: GuardedPhrases,
 }
 
 impl Default for Sarcasm {
     fn default() -> Self {
         Sarcasm {
-            phrases: PHRASES
-                .iter()
-                .map(|(p, _)| (Pattern::new(p.pattern), p))
-                .collect(),
-            innocent: PHRASES.iter().map(|(_, i)| *i).collect(),
+            phrases: GuardedPhrases::new(PHRASES),
         }
     }
 }
@@ -372,17 +364,14 @@ impl Rule for Sarcasm {
         for l in count_echoes(draft) {
             push(&mut out, l);
         }
-        for (entry, innocent) in self.phrases.iter().zip(&self.innocent) {
-            let one = std::slice::from_ref(entry);
-            for mut l in phrase_lints(draft, self.id(), SOURCE, one, |w, m| innocent(draft, w, m)) {
-                if l.suggestion.as_deref() == Some("") {
-                    // ", as always" goes with its comma.
-                    let before = &text[..l.span.start];
-                    l.span.start = before.trim_end_matches([' ', ',']).len();
-                    l.text = l.span.slice(text).to_string();
-                }
-                push(&mut out, l);
+        for mut l in self.phrases.matches(draft, self.id(), SOURCE) {
+            if l.suggestion.as_deref() == Some("") {
+                // ", as always" goes with its comma.
+                let before = &text[..l.span.start];
+                l.span.start = before.trim_end_matches([' ', ',']).len();
+                l.text = l.span.slice(text).to_string();
             }
+            push(&mut out, l);
         }
         out.sort_by_key(|l| l.span.start);
         out
