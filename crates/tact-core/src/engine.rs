@@ -181,6 +181,11 @@ impl Engine {
     /// hint 0.15), and `score = 1 - (1 - p_model) * Π(1 - strength)`. A single error is
     /// enough to call a draft passive-aggressive; hints alone never are; the model catches
     /// what no rule names. `passive_aggressive` is `score >= 0.5`.
+    ///
+    /// Measured (`scripts/verdict-oof`, out-of-fold over the corpus train split):
+    /// passive-aggressive F1 rules alone 0.709, model alone 0.943, combined 0.961. On the
+    /// test split the combination (0.968) is not yet above the model alone (0.971): see the
+    /// model card.
     pub fn check(&self, reply: &str, complaint: Option<&str>) -> ReplyReport {
         let _ = complaint;
         let draft = Draft::new(reply);
