@@ -10,7 +10,7 @@ use crate::model::{Model, Task};
 use crate::report::{
     ComplaintReport, Cue, Persona, PersonaLabel, ReplyReport, Urgency, UrgencyLevel,
 };
-use crate::rules::{all_rules, Draft, Rule, Severity};
+use crate::rules::{all_rules, ComplaintContext, Draft, Rule, Severity};
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -187,14 +187,21 @@ impl Engine {
     /// test split the combination (0.968) is not yet above the model alone (0.971): see the
     /// model card.
     pub fn check(&self, reply: &str, complaint: Option<&str>) -> ReplyReport {
-        let _ = complaint;
-        let draft = Draft::new(reply);
+        let context = complaint.filter(|c| !c.trim().is_empty()).map(|c| {
+            let r = self.analyze(c);
+            ComplaintContext {
+                persona: r.persona.label,
+                urgency: r.urgency.level,
+            }
+        });
+        let draft = Draft::with_complaint(reply, context);
         let mut lints: Vec<_> = self.rules.iter().flat_map(|r| r.check(&draft)).collect();
         lints.sort_by_key(|l| (l.span.start, l.span.end));
         let x = self.featurizer.features(&draft.doc);
         let model_score = self.tone.linear.predict_proba(&x)[1];
         let keep: f32 = lints
             .iter()
+            .filter(|l| l.rule.counts_toward_verdict())
             .map(|l| match l.severity {
                 Severity::Error => 0.3,
                 Severity::Warning => 0.55,
@@ -207,6 +214,7 @@ impl Engine {
             score,
             model_score,
             lints,
+            complaint: draft.complaint,
         }
     }
 }

@@ -35,6 +35,6 @@ pub use model::{DataSource, LinearModel, Model, Task, TrainingMeta, FORMAT_VERSI
 pub use report::{
     Advice, ComplaintReport, Cue, Persona, PersonaLabel, ReplyReport, Urgency, UrgencyLevel,
 };
-pub use rules::{all_rules, Draft, Lint, Rule, RuleId, Severity};
+pub use rules::{all_rules, ComplaintContext, Draft, Lint, Rule, RuleId, Severity};
 pub use span::Span;
 pub use text::{normalize_word, Document, Token, TokenKind};

@@ -178,4 +178,6 @@ pub struct ReplyReport {
     pub model_score: f32,
     /// Findings, in text order.
     pub lints: Vec<Lint>,
+    /// What the complaint (when given) says about its writer; persona hints follow from it.
+    pub complaint: Option<crate::rules::ComplaintContext>,
 }

@@ -64,6 +64,36 @@ pub enum RuleId {
     Sarcasm,
 }
 
+impl RuleId {
+    /// True for the ten passive-aggressive patterns, whose findings count toward the verdict.
+    /// Good-practice hints (what a reply lacks, what a persona needs) advise; they never make
+    /// a draft passive-aggressive.
+    pub fn counts_toward_verdict(self) -> bool {
+        matches!(
+            self,
+            RuleId::NonApology
+                | RuleId::Condescension
+                | RuleId::LeadingNegativeQuestion
+                | RuleId::CorporateStiffness
+                | RuleId::BlameShifting
+                | RuleId::Excuse
+                | RuleId::UnexplainedTransfer
+                | RuleId::FalsePromise
+                | RuleId::DismissiveMinimizing
+                | RuleId::Sarcasm
+        )
+    }
+}
+
+/// What the complaint a draft answers says about its writer, when it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintContext {
+    /// The complaining customer's persona.
+    pub persona: crate::report::PersonaLabel,
+    /// How urgent the complaint is.
+    pub urgency: crate::report::UrgencyLevel,
+}
+
 /// How serious a finding is.
 #[derive(
     Debug,
@@ -127,6 +157,8 @@ pub struct Draft<'a> {
     pub doc: Document<'a>,
     /// Words of each sentence, contractions expanded.
     pub sentences: Vec<Vec<Word>>,
+    /// The complaint the draft answers, if known.
+    pub complaint: Option<ComplaintContext>,
 }
 
 impl<'a> Draft<'a> {
@@ -134,7 +166,19 @@ impl<'a> Draft<'a> {
     pub fn new(text: &'a str) -> Self {
         let doc = Document::new(text);
         let sentences = sentence_words(&doc);
-        Draft { doc, sentences }
+        Draft {
+            doc,
+            sentences,
+            complaint: None,
+        }
+    }
+
+    /// Analyse a draft that answers a complaint with this context.
+    pub fn with_complaint(text: &'a str, complaint: Option<ComplaintContext>) -> Self {
+        Draft {
+            complaint,
+            ..Draft::new(text)
+        }
     }
 
     /// The draft's text.
