@@ -572,3 +572,42 @@ fn serve_without_a_built_app_says_how_to_build_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("scripts/build-web"), "{}", stderr(&o));
 }
+
+#[test]
+fn check_config_turns_rules_off_allows_phrases_and_reports_bad_files() {
+    let dir = TempDir::new("config");
+    let text = "As I already explained, we regret to inform you that the fee stands.";
+    let all = run(&["check", "--json", text], b"");
+    let v: Value = serde_json::from_str(&stdout(&all)).expect("JSON");
+    let rules: Vec<&str> = v["lints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"condescension") && rules.contains(&"corporate_stiffness"),
+        "{rules:?}"
+    );
+
+    let cfg = dir.file(
+        "tact.toml",
+        b"strictness = \"standard\"\ndisabled = [\"corporate_stiffness\"]\nallow = [\"as I already explained\"]\n",
+    );
+    let o = run(&["check", "--json", "--config", s(&cfg), text], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["lints"].as_array().map(Vec::len), Some(0), "{v}");
+
+    let bad = dir.file(
+        "bad.toml",
+        b"strictness = \"standard\"\ndisabled = [\"no_such_rule\"]\n",
+    );
+    let o = run(&["check", "--config", s(&bad), text], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.toml") && e.contains("no_such_rule") && e.contains("line 2"),
+        "{e}"
+    );
+}

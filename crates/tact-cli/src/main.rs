@@ -75,6 +75,13 @@ enum Command {
         /// The complaint the draft answers (JSONL lines may carry "complaint").
         #[arg(long, value_name = "TEXT")]
         complaint: Option<String>,
+        /// Checker settings (TOML): strictness, disabled rules, allowed phrases, dismissed
+        /// findings. See the README.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Override the strictness: strict, standard or relaxed.
+        #[arg(long)]
+        strictness: Option<tact_core::Strictness>,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -113,6 +120,12 @@ pub(crate) fn load_model(path: &std::path::Path, task: Option<Task>) -> Result<M
         None => Model::from_bytes(&bytes),
     };
     parsed.map_err(|e| DataError(format!("{}: {e}", path.display())).into())
+}
+
+fn load_config(path: &std::path::Path) -> Result<tact_core::CheckConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config file {}", path.display()))?;
+    toml::from_str(&text).map_err(|e| DataError(format!("{}: {e}", path.display())).into())
 }
 
 fn engine(models: &ModelArgs) -> Result<Engine> {
@@ -154,12 +167,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check {
             input,
             complaint,
+            config,
+            strictness,
             models,
         } => {
             let engine = engine(&models)?;
+            let mut settings = match &config {
+                Some(p) => load_config(p)?,
+                None => tact_core::CheckConfig::default(),
+            };
+            if let Some(s) = strictness {
+                settings.strictness = s;
+            }
             input::run_texts(&input, &mut out, &["text", "reply"], |rec| {
                 let c = rec.complaint.as_deref().or(complaint.as_deref());
-                let report = engine.check(&rec.text, c);
+                let report = engine.check_with(&rec.text, c, &settings);
                 if rec.human {
                     Ok(human::reply(&rec.text, &report))
                 } else {

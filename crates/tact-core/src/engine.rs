@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
 
 use crate::advice;
+use crate::config::CheckConfig;
 use crate::error::{Error, Result};
 use crate::features::{Featurizer, Origin, OriginKind};
 use crate::model::{Model, Task};
@@ -187,6 +188,18 @@ impl Engine {
     /// test split the combination (0.968) is not yet above the model alone (0.971): see the
     /// model card.
     pub fn check(&self, reply: &str, complaint: Option<&str>) -> ReplyReport {
+        self.check_with(reply, complaint, &CheckConfig::default())
+    }
+
+    /// [`Engine::check`] with settings: rules turned off, allowed phrases and dismissed
+    /// findings are dropped before the verdict, and the strictness sets what is shown and the
+    /// verdict's threshold.
+    pub fn check_with(
+        &self,
+        reply: &str,
+        complaint: Option<&str>,
+        config: &CheckConfig,
+    ) -> ReplyReport {
         let context = complaint.filter(|c| !c.trim().is_empty()).map(|c| {
             let r = self.analyze(c);
             ComplaintContext {
@@ -195,7 +208,12 @@ impl Engine {
             }
         });
         let draft = Draft::with_complaint(reply, context);
-        let mut lints: Vec<_> = self.rules.iter().flat_map(|r| r.check(&draft)).collect();
+        let mut lints: Vec<_> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.check(&draft))
+            .filter(|l| config.keeps(l))
+            .collect();
         lints.sort_by_key(|l| (l.span.start, l.span.end));
         let x = self.featurizer.features(&draft.doc);
         let model_score = self.tone.linear.predict_proba(&x)[1];
@@ -210,7 +228,7 @@ impl Engine {
             .product();
         let score = (1.0 - (1.0 - model_score) * keep).clamp(0.0, 1.0);
         ReplyReport {
-            passive_aggressive: score >= 0.5,
+            passive_aggressive: score >= config.strictness.threshold(),
             score,
             model_score,
             lints,

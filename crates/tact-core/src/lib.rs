@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod advice;
+mod config;
 mod engine;
 mod error;
 mod features;
@@ -26,6 +27,7 @@ mod text;
 #[cfg(feature = "train")]
 pub mod train;
 
+pub use config::{CheckConfig, Dismissal, Strictness};
 pub use engine::Engine;
 pub use error::{Error, Result};
 pub use features::{

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use serde::Serialize;
-use tact_core::{ComplaintReport, Engine, Model, ReplyReport};
+use tact_core::{CheckConfig, ComplaintReport, Engine, Model, ReplyReport};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -92,6 +92,8 @@ fn to_js<T: Serialize>(report: &T, text: &str) -> Result<JsValue, JsError> {
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     fn json_parse(s: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 fn js_sys_json_parse(s: &str) -> Result<JsValue, JsError> {
@@ -104,10 +106,18 @@ pub fn analyze_json(text: &str) -> Result<String, String> {
     report_json(&engine.analyze(text), text)
 }
 
-/// Report on a reply as JSON text (spans in UTF-16 units).
-pub fn check_json(reply: &str, complaint: Option<&str>) -> Result<String, String> {
+/// Report on a reply as JSON text (spans in UTF-16 units), with settings given as JSON.
+pub fn check_json(
+    reply: &str,
+    complaint: Option<&str>,
+    config_json: Option<&str>,
+) -> Result<String, String> {
     let engine = Engine::embedded().map_err(|e| e.to_string())?;
-    report_json(&engine.check(reply, complaint), reply)
+    let config = match config_json {
+        Some(c) => CheckConfig::from_json(c).map_err(|e| e.to_string())?,
+        None => CheckConfig::default(),
+    };
+    report_json(&engine.check_with(reply, complaint, &config), reply)
 }
 
 fn report_json<T: Serialize>(report: &T, text: &str) -> Result<String, String> {
@@ -131,10 +141,25 @@ pub fn analyze_complaint(text: &str) -> Result<JsValue, JsError> {
 }
 
 /// Check a reply draft: `{passive_aggressive, score, model_score, lints: [{rule, start, end,
-/// text, severity, message, suggestion, source}]}`. `start`/`end` are UTF-16 offsets.
+/// text, severity, message, suggestion, source}], complaint}`. `start`/`end` are UTF-16
+/// offsets. `config` (optional) is `{strictness: "strict"|"standard"|"relaxed", disabled:
+/// [rule ids], allow: [phrases], dismissed: [{rule, text}]}`; a bad one throws, naming the field.
 #[wasm_bindgen(js_name = checkReply)]
-pub fn check_reply(reply: &str, complaint: Option<String>) -> Result<JsValue, JsError> {
-    let report: ReplyReport = engine()?.check(reply, complaint.as_deref());
+pub fn check_reply(
+    reply: &str,
+    complaint: Option<String>,
+    config: JsValue,
+) -> Result<JsValue, JsError> {
+    let settings = if config.is_undefined() || config.is_null() {
+        CheckConfig::default()
+    } else {
+        let text = json_stringify(&config)
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| JsError::new("config must be a plain object"))?;
+        CheckConfig::from_json(&text).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    let report: ReplyReport = engine()?.check_with(reply, complaint.as_deref(), &settings);
     to_js(&report, reply)
 }
 
@@ -162,6 +187,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn config_turns_a_rule_off_and_bad_config_is_an_error() {
+        let reply = "We're sorry that you are having this problem.";
+        let all: serde_json::Value =
+            serde_json::from_str(&check_json(reply, None, None).unwrap()).unwrap();
+        assert_eq!(all["lints"][0]["rule"], "non_apology");
+        let off = check_json(reply, None, Some(r#"{"disabled": ["non_apology"]}"#)).unwrap();
+        let off: serde_json::Value = serde_json::from_str(&off).unwrap();
+        assert!(off["lints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["rule"] != "non_apology"));
+        let err = check_json(reply, None, Some(r#"{"disabled": ["nope"]}"#)).unwrap_err();
+        assert!(err.contains("nope"), "{err}");
+    }
+
+    #[test]
     fn utf16_offsets_with_emoji_and_accents() {
         let text = "😡 café ok";
         let m = Utf16Map::new(text);
@@ -175,7 +217,7 @@ mod tests {
     #[test]
     fn spans_in_json_are_utf16() {
         let reply = "🙂🙂 We're sorry that you are having this problem.";
-        let json = check_json(reply, None).expect("embedded models load");
+        let json = check_json(reply, None, None).expect("embedded models load");
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let lint = &v["lints"][0];
         let (s, e) = (
