@@ -10,8 +10,12 @@ mod dismissive_minimizing;
 mod excuse;
 mod false_promise;
 mod leading_negative_question;
+mod missing_apology;
+mod missing_close;
+mod missing_next_step;
 mod non_apology;
 mod pattern;
+mod persona_needs;
 mod sarcasm;
 mod unexplained_transfer;
 
@@ -62,6 +66,14 @@ pub enum RuleId {
     DismissiveMinimizing,
     /// Sarcasm and shouting ("Thanks SO much for your patience", "Wow, what a surprise").
     Sarcasm,
+    /// Hint: a longer reply to a complaint with no plain apology.
+    MissingApology,
+    /// Hint: a longer reply with no concrete next step (who does what, by when).
+    MissingNextStep,
+    /// Hint: a longer reply that doesn't end by inviting more questions.
+    MissingClose,
+    /// Hint: what the complaint's persona needs from the reply.
+    PersonaNeeds,
 }
 
 impl RuleId {
@@ -312,7 +324,11 @@ pub fn all_rules() -> Vec<Box<dyn Rule>> {
         Box::new(excuse::Excuse::default()),
         Box::new(false_promise::FalsePromise::default()),
         Box::new(leading_negative_question::LeadingNegativeQuestion::default()),
+        Box::new(missing_apology::MissingApology::default()),
+        Box::new(missing_close::MissingClose::default()),
+        Box::new(missing_next_step::MissingNextStep::default()),
         Box::new(non_apology::NonApology::default()),
+        Box::new(persona_needs::PersonaNeeds::default()),
         Box::new(sarcasm::Sarcasm::default()),
         Box::new(unexplained_transfer::UnexplainedTransfer::default()),
     ]
