@@ -171,6 +171,8 @@ pub struct Draft<'a> {
     pub sentences: Vec<Vec<Word>>,
     /// The complaint the draft answers, if known.
     pub complaint: Option<ComplaintContext>,
+    /// Every normalised form and stem in the draft, for [`Pattern::may_match`].
+    pub vocab: std::collections::HashSet<String>,
 }
 
 impl<'a> Draft<'a> {
@@ -178,10 +180,16 @@ impl<'a> Draft<'a> {
     pub fn new(text: &'a str) -> Self {
         let doc = Document::new(text);
         let sentences = sentence_words(&doc);
+        let vocab = sentences
+            .iter()
+            .flatten()
+            .flat_map(|w| [w.norm.clone(), w.stem.clone()])
+            .collect();
         Draft {
             doc,
             sentences,
             complaint: None,
+            vocab,
         }
     }
 
@@ -228,8 +236,12 @@ pub(crate) fn phrase_lints(
     skip: impl Fn(&[Word], (usize, usize)) -> bool,
 ) -> Vec<Lint> {
     let mut out: Vec<Lint> = Vec::new();
+    let live: Vec<&(Pattern, &Phrase)> = phrases
+        .iter()
+        .filter(|(p, _)| p.may_match(&draft.vocab))
+        .collect();
     for words in &draft.sentences {
-        for (pattern, phrase) in phrases {
+        for (pattern, phrase) in live.iter().copied() {
             for m in pattern.find_all(words) {
                 if skip(words, m) {
                     continue;

@@ -106,6 +106,21 @@ impl Pattern {
         Pattern { elems }
     }
 
+    /// False when the pattern cannot match a draft whose words (normalised forms and stems)
+    /// are `vocab`: some required element has none of its alternatives there. A cheap
+    /// pre-check that spares most patterns the scan of every start position.
+    pub fn may_match(&self, vocab: &std::collections::HashSet<String>) -> bool {
+        self.elems.iter().all(|e| match e {
+            Elem::Any { alts, optional } => {
+                *optional
+                    || alts.iter().any(|a| match a {
+                        Alt::Word(x) | Alt::Stem(x) => vocab.contains(x),
+                    })
+            }
+            Elem::Skip(_) => true,
+        })
+    }
+
     /// All non-overlapping matches in `words`, as `(first, last)` word indices (inclusive).
     pub fn find_all(&self, words: &[Word]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
