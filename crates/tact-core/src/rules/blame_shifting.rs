@@ -14,6 +14,7 @@
 //! party named in a sentence where the agent acts ("the card is run by a separate company, so
 //! I've called them for you") is an explanation, not a deflection.
 
+use super::words::{has, has_seq, never};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"deflecting, or laying the blame back on the customer, management, or another department\"); seed 004 (\"apologize without pointing the blame [...] Don't blame another person or department\")";
@@ -135,22 +136,6 @@ static PHRASES: &[(Phrase, Innocent)] = &[
     (p("our records|system|systems ~show|~indicate|~suggest", Warning, RECORDS), records_not_against_customer),
     (p("is|are|was|were clearly? ~publish|~post|~list|~display|~show|~print|~outline|~state|~explain|~mention|~include|~set out? on|in our|the|your", Warning, RECORDS), apology_or_action),
 ];
-
-fn never(_: &Draft<'_>, _: &[Word], _: (usize, usize)) -> bool {
-    false
-}
-
-fn has(words: &[Word], set: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| set.contains(&w.norm.as_str()) || set.contains(&w.stem.as_str()))
-}
-
-fn has_seq(words: &[Word], seq: &[&str]) -> bool {
-    words
-        .windows(seq.len())
-        .any(|w| w.iter().zip(seq).all(|(a, b)| a.norm == *b))
-}
 
 /// The agent (or the company) does something: "I'll", "I've", "I can", "let me", "we've",
 /// "I'm sending"; not "I'm afraid", "we can't", "I'd suggest".

@@ -14,6 +14,7 @@
 //! "I hope this helps you calm down a little" is kind. A sentence that apologises, concedes
 //! ("..., but ...") or fixes something is left alone.
 
+use super::words::{has, has_seq, never, real_apology};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"ignoring or dismissing the complaint, or acting as if it isn't worthy of addressing\"); seed 003 \"Avoid being passive-aggressive\" (\"demeaning or dismissive\") and the chronic complainer (\"their issues should [not] be dismissed\")";
@@ -127,36 +128,6 @@ static PHRASES: &[(Phrase, Innocent)] = &[
     (p("why not *4 instead", Warning, SILVER_LINING), softened),
     (p("~comment|~feedback|~remark|~concern|~complaint has|have been duly? noted", Warning, "\"Your feedback has been noted\" without any action reads as dismissal. Say what you'll do with it."), softened),
 ];
-
-fn never(_: &Draft<'_>, _: &[Word], _: (usize, usize)) -> bool {
-    false
-}
-
-fn has(words: &[Word], set: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| set.contains(&w.norm.as_str()) || set.contains(&w.stem.as_str()))
-}
-
-fn has_seq(words: &[Word], seq: &[&str]) -> bool {
-    words
-        .windows(seq.len())
-        .any(|w| w.iter().zip(seq).all(|(a, b)| a.norm == *b))
-}
-
-/// An apology that is one: "sorry about this", not "sorry if you ..." or "sorry for any ...".
-fn real_apology(words: &[Word]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        (w.stem == "sorri" || w.stem == "apolog")
-            && !(i > 0 && words[i - 1].norm == "than")
-            && !matches!(
-                words.get(i + 1).map(|n| n.norm.as_str()),
-                Some("if" | "you" | "that" | "to")
-            )
-            && !(words.get(i + 1).is_some_and(|n| n.norm == "for")
-                && words.get(i + 2).is_some_and(|n| n.norm == "any"))
-    })
-}
 
 /// "I've refunded / I've waived / we'll replace ...": the agent puts it right.
 fn fixes(words: &[Word]) -> bool {

@@ -13,6 +13,7 @@
 //! of that, I've taken 20% off" are hard negatives in the corpus, so a sentence that apologises,
 //! says it's on us, or acts ("I've ...") is left alone.
 
+use super::words::{has, has_seq, real_apology};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 000 step 2 (high rollers: \"avoid excuses and just get to the solution\"); seed 003 \"Define each complainer\" (\"While no customers are fond of excuses, this customer hates hearing them\"); seed 002 \"What to Avoid\" (\"Making excuses\")";
@@ -122,32 +123,6 @@ static PHRASES: &[(Phrase, Innocent)] = &[
     (p("can not *2 every|everyone|everything", Warning, REASONS), owned),
     (p("not always possible", Warning, REASONS), owned),
 ];
-
-fn has(words: &[Word], set: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| set.contains(&w.norm.as_str()) || set.contains(&w.stem.as_str()))
-}
-
-fn has_seq(words: &[Word], seq: &[&str]) -> bool {
-    words
-        .windows(seq.len())
-        .any(|w| w.iter().zip(seq).all(|(a, b)| a.norm == *b))
-}
-
-/// An apology that is one: "sorry about this", not "sorry if you ..." or "sorry for any ...".
-fn real_apology(words: &[Word]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        (w.stem == "sorri" || w.stem == "apolog")
-            && !(i > 0 && words[i - 1].norm == "than")
-            && !matches!(
-                words.get(i + 1).map(|n| n.norm.as_str()),
-                Some("if" | "you" | "that" | "to")
-            )
-            && !(words.get(i + 1).is_some_and(|n| n.norm == "for")
-                && words.get(i + 2).is_some_and(|n| n.norm == "any"))
-    })
-}
 
 /// "I've refunded / we'll fix / I have added ...": the agent puts it right.
 fn fixes(words: &[Word]) -> bool {

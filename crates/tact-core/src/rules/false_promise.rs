@@ -12,6 +12,7 @@
 //! about the past ("rest assured your card details were never stored"), commitments the agent
 //! controls ("I'll definitely call you on Friday"), and "you won't need to call again".
 
+use super::words::{has, never};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"Making promises or giving false expectations of what it will take to address the complaint, or when it will be addressed\"); seed 004 (\"ensure that what you promised is delivered\")";
@@ -92,16 +93,6 @@ static PHRASES: &[(Phrase, Innocent)] = &[
     (p("will be exactly", Warning, CERTAIN), never),
     (p("will|would not owe|pay anything|a", Warning, PROMISE), beyond),
 ];
-
-fn never(_: &Draft<'_>, _: &[Word], _: (usize, usize)) -> bool {
-    false
-}
-
-fn has(words: &[Word], set: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| set.contains(&w.norm.as_str()) || set.contains(&w.stem.as_str()))
-}
 
 /// "I can't promise", "we don't guarantee", "cannot be guaranteed": an honest limit.
 fn negated(_: &Draft<'_>, words: &[Word], m: (usize, usize)) -> bool {

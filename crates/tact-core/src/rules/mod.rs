@@ -18,6 +18,7 @@ mod pattern;
 mod persona_needs;
 mod sarcasm;
 mod unexplained_transfer;
+mod words;
 
 pub use pattern::{sentence_words, Pattern, Word};
 

@@ -12,6 +12,7 @@
 //! on thanks for patience, waiting, holding or "letting us know" is flagged. Acronyms (ATM,
 //! PIN, SLA, USB, VIP, FAQ, ID, OK, ...) are not shouting, nor are quoted labels.
 
+use super::words::{has, never};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -201,16 +202,6 @@ static PHRASES: &[(Phrase, Innocent)] = &[
         not_thanks,
     ),
 ];
-
-fn never(_: &Draft<'_>, _: &[Word], _: (usize, usize)) -> bool {
-    false
-}
-
-fn has(words: &[Word], set: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| set.contains(&w.norm.as_str()) || set.contains(&w.stem.as_str()))
-}
 
 /// "Gosh, I'm so sorry" / "oh, how awful, I'm sorry" are sympathy.
 fn sorry(_: &Draft<'_>, words: &[Word], _: (usize, usize)) -> bool {

@@ -15,6 +15,7 @@
 //! check", "because ...", "she'll email you the form"). Passing on a compliment ("thanks for
 //! the kind words, I'll pass them on") is not a transfer.
 
+use super::words::never;
 use super::{Draft, Lint, Pattern, Rule, RuleId, Severity, Word};
 use crate::span::Span;
 
@@ -99,10 +100,6 @@ const fn t(pattern: &'static str, kind: Kind, guard: Guard) -> Trigger {
         kind,
         guard,
     }
-}
-
-fn never(_: &Draft<'_>, _: &[Word], _: (usize, usize)) -> bool {
-    false
 }
 
 fn norm_in(w: Option<&Word>, set: &[&str]) -> bool {
