@@ -15,34 +15,12 @@
 //! I've called them for you") is an explanation, not a deflection.
 
 use super::words::{has, has_seq, never};
+use super::{phrase as p, phrase_fix as fix};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"deflecting, or laying the blame back on the customer, management, or another department\"); seed 004 (\"apologize without pointing the blame [...] Don't blame another person or department\")";
 
 use Severity::{Error, Warning};
-
-const fn p(pattern: &'static str, severity: Severity, message: &'static str) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: None,
-    }
-}
-
-const fn fix(
-    pattern: &'static str,
-    severity: Severity,
-    message: &'static str,
-    suggestion: &'static str,
-) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: Some(suggestion),
-    }
-}
 
 const IF_YOU_HAD: &str = "\"If you had ..., this would have ...\" tells the customer the problem is their own doing. Say what you can do now instead.";
 const YOU_FAILED: &str = "Telling the customer what they failed to do puts the fault on them. Point to what's needed and help them do it.";
@@ -685,26 +663,6 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = BlameShifting::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&BlameShifting::default());
     }
 }

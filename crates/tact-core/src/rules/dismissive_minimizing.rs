@@ -14,21 +14,13 @@
 //! "I hope this helps you calm down a little" is kind. A sentence that apologises, concedes
 //! ("..., but ...") or fixes something is left alone.
 
+use super::phrase as p;
 use super::words::{has, has_seq, never, real_apology};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"ignoring or dismissing the complaint, or acting as if it isn't worthy of addressing\"); seed 003 \"Avoid being passive-aggressive\" (\"demeaning or dismissive\") and the chronic complainer (\"their issues should [not] be dismissed\")";
 
 use Severity::{Error, Warning};
-
-const fn p(pattern: &'static str, severity: Severity, message: &'static str) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: None,
-    }
-}
 
 const CALM: &str = "Telling an upset customer to calm down or relax dismisses their feelings and usually makes things worse. Acknowledge why they're upset instead.";
 const UPSET: &str = "\"No need to get upset\" tells the customer their reaction is wrong. Acknowledge why they're upset and say what you'll do.";
@@ -692,26 +684,6 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = DismissiveMinimizing::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&DismissiveMinimizing::default());
     }
 }

@@ -13,21 +13,13 @@
 //! of that, I've taken 20% off" are hard negatives in the corpus, so a sentence that apologises,
 //! says it's on us, or acts ("I've ...") is left alone.
 
+use super::phrase as p;
 use super::words::{has, has_seq, real_apology};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 000 step 2 (high rollers: \"avoid excuses and just get to the solution\"); seed 003 \"Define each complainer\" (\"While no customers are fond of excuses, this customer hates hearing them\"); seed 002 \"What to Avoid\" (\"Making excuses\")";
 
 use Severity::{Error, Warning};
-
-const fn p(pattern: &'static str, severity: Severity, message: &'static str) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: None,
-    }
-}
 
 const SYSTEM: &str = "Blaming \"the system\" is an excuse: customers don't care why, they want it fixed, and high rollers hate hearing excuses. Say what you will do instead.";
 const HOW_IT_WORKS: &str = "\"That's just how it works\" explains the problem away and closes the conversation. High rollers hate excuses: get straight to what you can do.";
@@ -355,26 +347,6 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = Excuse::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&Excuse::default());
     }
 }

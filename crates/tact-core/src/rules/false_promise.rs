@@ -13,34 +13,12 @@
 //! controls ("I'll definitely call you on Friday"), and "you won't need to call again".
 
 use super::words::{has, never};
+use super::{phrase as p, phrase_fix as fix};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 
 const SOURCE: &str = "seed 002 \"What to Avoid\" (\"Making promises or giving false expectations of what it will take to address the complaint, or when it will be addressed\"); seed 004 (\"ensure that what you promised is delivered\")";
 
 use Severity::{Error, Warning};
-
-const fn p(pattern: &'static str, severity: Severity, message: &'static str) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: None,
-    }
-}
-
-const fn fix(
-    pattern: &'static str,
-    severity: Severity,
-    message: &'static str,
-    suggestion: &'static str,
-) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: Some(suggestion),
-    }
-}
 
 const NEVER_AGAIN: &str = "\"This will never happen again\" promises what nobody can know; if it does happen again, you've lost the customer's trust twice. Say what you changed and that it makes a repeat much less likely.";
 const GUARANTEE: &str = "A guarantee sets an expectation you may not be able to meet. Give a realistic estimate and say what you'll do if it slips.";
@@ -468,26 +446,6 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = FalsePromise::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&FalsePromise::default());
     }
 }

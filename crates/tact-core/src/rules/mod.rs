@@ -227,6 +227,35 @@ pub(crate) struct Phrase {
     pub suggestion: Option<&'static str>,
 }
 
+/// A phrase without a suggestion (for rule tables).
+pub(crate) const fn phrase(
+    pattern: &'static str,
+    severity: Severity,
+    message: &'static str,
+) -> Phrase {
+    Phrase {
+        pattern,
+        severity,
+        message,
+        suggestion: None,
+    }
+}
+
+/// A phrase with a replacement for its span (for rule tables).
+pub(crate) const fn phrase_fix(
+    pattern: &'static str,
+    severity: Severity,
+    message: &'static str,
+    suggestion: &'static str,
+) -> Phrase {
+    Phrase {
+        pattern,
+        severity,
+        message,
+        suggestion: Some(suggestion),
+    }
+}
+
 /// The common body of phrase-list rules: every match of every phrase, unless `skip` says the
 /// sentence uses it innocently.
 pub(crate) fn phrase_lints(
@@ -381,6 +410,32 @@ pub(crate) mod test_util {
             }
         } else {
             assert!(fixed.is_none(), "expected a suggestion for {text:?}");
+        }
+    }
+
+    /// On odd text (empty, emoji, combining marks, BOM, CRLF) every lint's text is its slice,
+    /// and an applied suggestion stays a sane size.
+    #[track_caller]
+    pub fn assert_odd_text_is_safe(rule: &dyn Rule) {
+        for t in [
+            "",
+            "   ",
+            "!!!",
+            "you",
+            "I'll",
+            "100%",
+            "SO",
+            "\u{1F600} WOW WOW \u{1F600}",
+            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
+            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
+            "Line one\r\n\r\nLine two: someone will be in touch.",
+        ] {
+            for l in lints(rule, t) {
+                assert_eq!(l.span.slice(t), l.text, "{t:?}");
+                if let Some(applied) = l.apply(t) {
+                    assert!(applied.len() <= t.len() + 200);
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@
 //! on thanks for patience, waiting, holding or "letting us know" is flagged. Acronyms (ATM,
 //! PIN, SLA, USB, VIP, FAQ, ID, OK, ...) are not shouting, nor are quoted labels.
 
+use super::phrase as p;
 use super::words::{has, never};
 use super::{Draft, GuardedPhrases, Innocent, Lint, Phrase, Rule, RuleId, Severity, Word};
 use crate::span::Span;
@@ -20,15 +21,6 @@ use crate::text::TokenKind;
 const SOURCE: &str = "seed 003 \"Avoid being passive-aggressive\" (\"demeaning or dismissive\"); seed 000 step 2 (\"avoid mirroring their confrontational behavior; instead, react with firm politeness\")";
 
 use Severity::{Error, Warning};
-
-const fn p(pattern: &'static str, severity: Severity, message: &'static str) -> Phrase {
-    Phrase {
-        pattern,
-        severity,
-        message,
-        suggestion: None,
-    }
-}
 
 const SARCASM: &str = "Sarcasm reads as mockery to someone who is already upset, and written down it can't be taken back. Say it plainly.";
 const MOCK_EFFORT: &str = "Mocking how often the customer has had to get in touch turns their frustration into a joke. Acknowledge it and apologise.";
@@ -680,26 +672,6 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = Sarcasm::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&Sarcasm::default());
     }
 }

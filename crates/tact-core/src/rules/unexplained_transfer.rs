@@ -980,27 +980,7 @@ mod tests {
 
     #[test]
     fn odd_text_keeps_spans_valid() {
-        let r = UnexplainedTransfer::default();
-        for t in [
-            "",
-            "   ",
-            "!!!",
-            "you",
-            "I'll",
-            "100%",
-            "SO",
-            "\u{1F600} WOW WOW \u{1F600}",
-            "x\u{301}\u{302} calm down, transfer you, 100% guaranteed, you should have",
-            "\u{feff}THANKS SO MUCH for waiting, it's only $5, not us.",
-            "Line one\r\n\r\nLine two: someone will be in touch.",
-        ] {
-            for l in crate::rules::test_util::lints(&r, t) {
-                assert_eq!(l.span.slice(t), l.text, "{t:?}");
-                if let Some(applied) = l.apply(t) {
-                    assert!(applied.len() <= t.len() + 200);
-                }
-            }
-        }
+        crate::rules::test_util::assert_odd_text_is_safe(&UnexplainedTransfer::default());
     }
 }
 
