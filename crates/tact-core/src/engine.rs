@@ -126,7 +126,8 @@ impl Engine {
         let (x, origins) = self.featurizer.features_with_origins(&doc);
 
         let pu = self.urgency.linear.predict_proba(&x);
-        let level_i = argmax(&pu);
+        // Not argmax: a two-level slip costs more than a one-level one (model/ordinal.rs).
+        let level_i = crate::model::ordinal_decision(&pu);
         let level = UrgencyLevel::from_index(level_i);
         let expected: f32 = pu.iter().enumerate().map(|(k, p)| p * k as f32 / 3.0).sum();
         let (lo, hi) = level.band();

@@ -33,7 +33,9 @@ pub use error::{Error, Result};
 pub use features::{
     detect_signals, FeatureConfig, Featurizer, Signal, SignalKind, SparseVector, EXTRACTOR_VERSION,
 };
-pub use model::{DataSource, LinearModel, Model, Task, TrainingMeta, FORMAT_VERSION, MAGIC};
+pub use model::{
+    ordinal_decision, DataSource, LinearModel, Model, Task, TrainingMeta, FORMAT_VERSION, MAGIC,
+};
 pub use report::{
     Advice, ComplaintReport, Cue, Persona, PersonaLabel, ReplyReport, Urgency, UrgencyLevel,
 };

@@ -2,11 +2,13 @@
 
 mod file;
 mod linear;
+mod ordinal;
 
 pub use file::{DataSource, Model, TrainingMeta, FORMAT_VERSION, MAGIC};
 #[cfg(feature = "train")]
 pub(crate) use linear::softmax as softmax_pub;
 pub use linear::LinearModel;
+pub use ordinal::ordinal_decision;
 
 use serde::{Deserialize, Serialize};
 

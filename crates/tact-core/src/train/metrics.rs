@@ -96,7 +96,19 @@ impl Metrics {
     pub fn compute(labels: &[&str], truth: &[usize], probs: &[Vec<f32>], ordinal: bool) -> Metrics {
         let k = labels.len();
         let n = truth.len().min(probs.len());
-        let pred: Vec<usize> = probs.iter().take(n).map(|p| argmax(p)).collect();
+        // Ordered classes use the engine's decision rule, so the metrics are those of what
+        // users see (model/ordinal.rs); the others use argmax.
+        let pred: Vec<usize> = probs
+            .iter()
+            .take(n)
+            .map(|p| {
+                if ordinal {
+                    crate::model::ordinal_decision(p)
+                } else {
+                    argmax(p)
+                }
+            })
+            .collect();
         let mut confusion = vec![vec![0usize; k]; k];
         for (t, p) in truth.iter().zip(&pred) {
             if *t < k && *p < k {
