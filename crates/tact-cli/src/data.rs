@@ -237,22 +237,4 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
     Ok(())
 }
 
-/// A csv error with its line number, in words.
-pub(crate) fn csv_error(e: &csv::Error) -> String {
-    let line = e
-        .position()
-        .map(|p| format!("line {}: ", p.line()))
-        .unwrap_or_default();
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("{line}this row has {len} fields, the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { err, .. } => format!(
-            "{line}invalid UTF-8 in field {} (tact reads UTF-8 text only)",
-            err.field() + 1
-        ),
-        _ => format!("{line}{e}"),
-    }
-}
+pub(crate) use tact_cli::csv_error;

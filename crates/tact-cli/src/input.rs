@@ -30,15 +30,7 @@ fn source_name(args: &InputArgs) -> String {
 
 /// Bytes as UTF-8, or an error that says where the first invalid byte is.
 pub(crate) fn utf8(bytes: Vec<u8>, source: &str) -> Result<String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let raw = e.as_bytes();
-        let line = raw[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        DataError(format!(
-            "{source}: invalid UTF-8 at byte {at} (line {line}); tact reads UTF-8 text only"
-        ))
-        .into()
-    })
+    tact_cli::decode_utf8(bytes, source).map_err(|e| DataError(e).into())
 }
 
 fn read_all(args: &InputArgs) -> Result<String> {
@@ -59,49 +51,15 @@ fn read_all(args: &InputArgs) -> Result<String> {
 
 /// Parse one JSONL line into a record; `fields` are the names accepted for the text.
 pub(crate) fn parse_line(line: &str, fields: &[&str]) -> std::result::Result<Record, String> {
-    let v: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(mut obj) = v else {
-        return Err(format!("expected a JSON object, got {}", kind(&v)));
-    };
-    let id = obj.remove("id").unwrap_or(Value::Null);
-    let text = match fields.iter().find_map(|f| obj.remove(*f).map(|v| (f, v))) {
-        Some((_, Value::String(s))) => s,
-        Some((f, other)) => {
-            return Err(format!(
-                "field \"{f}\" must be a string, got {}",
-                kind(&other)
-            ))
-        }
-        None => return Err(format!("missing field \"{}\"", fields[0])),
-    };
-    let complaint = match obj.remove("complaint") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(other) => {
-            return Err(format!(
-                "field \"complaint\" must be a string, got {}",
-                kind(&other)
-            ))
-        }
-    };
-    Ok(Record {
-        id,
-        text,
-        complaint,
+    tact_cli::parse_jsonl_line(line, fields).map(|r| Record {
+        id: r.id,
+        text: r.text,
+        complaint: r.complaint,
         human: false,
     })
 }
 
-pub(crate) fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+pub(crate) use tact_cli::kind;
 
 /// Put `"id"` first in a report object.
 pub(crate) fn put_id(v: &mut Value, id: Value) {
@@ -147,12 +105,7 @@ pub(crate) fn run_texts(
     let source = source_name(args);
     let all = read_all(args)?;
     let mut failed = 0usize;
-    for (i, line) in all.split('\n').enumerate() {
-        let n = i + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in tact_cli::jsonl_lines(&all) {
         match parse_line(line, fields) {
             Ok(rec) => writeln!(out, "{}", f(rec)?)?,
             Err(e) if args.keep_going => {

@@ -8,7 +8,6 @@ use anyhow::{Context, Result};
 use clap::Args;
 use tact_core::Engine;
 
-use crate::data::csv_error;
 use crate::DataError;
 
 /// Arguments of `tact triage`.
@@ -41,47 +40,36 @@ struct Row {
 pub(crate) fn run(args: &TriageArgs, engine: &Engine, stdout: &mut dyn Write) -> Result<ExitCode> {
     let src = args.file.display().to_string();
     let file = std::fs::File::open(&args.file).with_context(|| format!("cannot read {src}"))?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
-    let headers = rdr
-        .headers()
-        .map_err(|e| DataError(format!("{src}: {}", csv_error(&e))))?
-        .clone();
-    let col = headers
-        .iter()
-        .position(|h| h == args.text_column)
-        .ok_or_else(|| {
-            DataError(format!(
-                "{src}: no column \"{}\" (columns: {})",
-                args.text_column,
-                headers.iter().collect::<Vec<_>>().join(", ")
-            ))
-        })?;
-    let mut rows = Vec::new();
-    let mut failed = 0;
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) if args.keep_going => {
-                failed += 1;
-                let line = e.position().map_or(0, |p| p.line());
-                eprintln!(
-                    "{}",
-                    serde_json::json!({"line": line, "error": csv_error(&e)})
-                );
-                continue;
-            }
-            Err(e) => return Err(DataError(format!("{src}: {}", csv_error(&e))).into()),
-        };
-        let text = rec.get(col).unwrap_or_default();
-        let r = engine.analyze(text);
-        rows.push(Row {
-            score: r.urgency.score,
-            level: r.urgency.level.to_string(),
-            persona: r.persona.label.to_string(),
-            confidence: r.persona.confidence,
-            fields: rec,
-        });
+    let read = tact_cli::read_csv(
+        std::io::BufReader::new(file),
+        &src,
+        &args.text_column,
+        args.keep_going,
+    )
+    .map_err(DataError)?;
+    let failed = read.bad.len();
+    for bad in &read.bad {
+        eprintln!(
+            "{}",
+            serde_json::json!({"line": bad.line, "error": bad.error})
+        );
     }
+    let headers = read.headers;
+    let col = read.text_column;
+    let mut rows: Vec<Row> = read
+        .rows
+        .into_iter()
+        .map(|rec| {
+            let r = engine.analyze(rec.get(col).unwrap_or_default());
+            Row {
+                score: r.urgency.score,
+                level: r.urgency.level.to_string(),
+                persona: r.persona.label.to_string(),
+                confidence: r.persona.confidence,
+                fields: rec,
+            }
+        })
+        .collect();
     // Most urgent first; ties keep the input order (a stable sort).
     rows.sort_by_key(|r| std::cmp::Reverse(r.score));
     let sink: Box<dyn Write> = match &args.out {
