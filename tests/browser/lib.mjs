@@ -1,6 +1,7 @@
 // Shared by run.mjs and screenshot.mjs: start `tact serve` on a free port, launch Debian's
 // Chromium through playwright-core, open the app and wait for results to settle.
 import { spawn } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +37,13 @@ export function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Start the real server (`tact serve --port P --dir web/dist`) and wait until it answers.
- * Returns { base, stop }; stop() always kills it.
+ * Start the real server (`tact serve --port P --dir DIR`, web/dist by default) and wait until
+ * it answers. Returns { base, stop }; stop() always kills it.
  */
-export async function startServer() {
+export async function startServer(dir = 'web/dist') {
   const bin = path.resolve(root, process.env.TACT_BIN ?? 'target/debug/tact');
   const port = await freePort();
-  const child = spawn(bin, ['serve', '--port', String(port), '--dir', 'web/dist'], {
+  const child = spawn(bin, ['serve', '--port', String(port), '--dir', dir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -119,3 +120,50 @@ export async function setReply(page, text) {
   await page.locator('#reply-input').fill(text);
   await settled(page, 'reply-marked', text);
 }
+
+/** The tact binary the tests use (for `tact train` in the model tests). */
+export const tactBin = () => path.resolve(root, process.env.TACT_BIN ?? 'target/debug/tact');
+
+/**
+ * A CSV of `n` complaints for the queue: a BOM, CRLF line ends, a header with the text in
+ * the second column, quoted fields with commas, quotes and line breaks, and the given bad
+ * rows at fixed places. Returns { csv, good, badLines } (badLines: the 1-based lines of the
+ * bad rows).
+ */
+export function queueCsv(n, texts) {
+  const quote = (s) => `"${s.replace(/"/g, '""')}"`;
+  const lines = ['id,text,customer'];
+  const badLines = [];
+  let line = 2;
+  let good = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 10) {
+      lines.push('bad-1,"this row has, too many",fields,here');
+      badLines.push(line++);
+    }
+    if (i === 500) {
+      lines.push('bad-2,,nobody');
+      badLines.push(line++);
+    }
+    const t = texts[i % texts.length];
+    const text = i % 7 === 0 ? `${t}\nSent from my phone, "${i}"` : t;
+    lines.push(`${i},${quote(text)},${quote(`customer ${i % 97}`)}`);
+    line += text.split('\n').length;
+    good++;
+  }
+  return { csv: '\ufeff' + lines.join('\r\n') + '\r\n', good, badLines };
+}
+
+/** Complaint texts from the repo's corpus (read in place). */
+export async function corpusTexts(limit) {
+  const dir = path.join(root, 'models/corpus/complaints');
+  const out = [];
+  for (const f of (await readdir(dir)).sort()) {
+    for (const line of (await readFile(path.join(dir, f), 'utf8')).split('\n')) {
+      if (line.trim()) out.push(JSON.parse(line).text);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+

@@ -1,11 +1,16 @@
-// End-to-end tests of the web app in Chromium, against the real server (`tact serve`).
+// End-to-end tests of the web app and the widget in Chromium, against the real server
+// (`tact serve`): the app from web/dist, the widget package from web/dist/widget.
 //
-//   cargo build -p tact-cli && scripts/build-web && node tests/browser/run.mjs
+//   cargo build -p tact-cli && scripts/build-web && scripts/build-widget && node tests/browser/run.mjs
 //
 // Env: TACT_BIN (default target/debug/tact), CHROMIUM (default /usr/bin/chromium).
 // Each test gets its own page; the run ends with one line `N passed, N failed`.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { launchBrowser, openApp, setComplaint, setReply, startServer } from './lib.mjs';
+import { panelTests, widgetTests } from './panels.mjs';
 
 const LEVELS = ['low', 'normal', 'high', 'critical'];
 const BANDS = { low: [0, 24], normal: [25, 49], high: [50, 74], critical: [75, 100] };
@@ -128,7 +133,7 @@ const tests = [
     const draft = await page.locator('#reply-input').inputValue();
     await page.locator('#reply-input').focus();
     const button = page.locator('.finding button.apply').first();
-    for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+    for (let i = 0; i < 20 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
       await page.keyboard.press('Tab');
     }
     assert.ok(await button.evaluate((b) => b === document.activeElement), 'Tab reaches the Apply button');
@@ -142,11 +147,20 @@ const tests = [
 let passed = 0;
 let failed = 0;
 let server;
+let widgetServer;
 let browser;
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'tact-browser-'));
 try {
   server = await startServer();
+  widgetServer = await startServer('web/dist/widget');
   browser = await launchBrowser();
-  for (const [name, fn] of tests) {
+  const ctx = { widgetBase: widgetServer.base, tmp };
+  const all = [
+    ...tests.map(([n, f]) => [n, f, true]),
+    ...panelTests.map(([n, f]) => [n, f, true]),
+    ...widgetTests.map(([n, f]) => [n, f, false]),
+  ];
+  for (const [name, fn, app] of all) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const diag = { requests: [], errors: [] };
@@ -157,8 +171,8 @@ try {
     page.on('response', (r) => { if (r.status() >= 400) diag.errors.push(`HTTP ${r.status()}: ${r.url()}`); });
     const started = Date.now();
     try {
-      await openApp(page, server.base);
-      await fn({ page, base: server.base, diag });
+      if (app) await openApp(page, server.base);
+      await fn({ page, base: server.base, diag, ctx });
       passed++;
       console.log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (e) {
@@ -174,6 +188,8 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   server?.stop();
+  widgetServer?.stop();
+  await rm(tmp, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -9,6 +9,7 @@ mod app;
 mod components;
 mod highlight;
 mod hooks;
+mod queue;
 mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -126,6 +126,73 @@ fn report_json<T: Serialize>(report: &T, text: &str) -> Result<String, String> {
     serde_json::to_string(&v).map_err(|e| e.to_string())
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Urgency level, from least to most urgent. */
+export type UrgencyLevel = "low" | "normal" | "high" | "critical";
+/** The customer personas of the seed guides. */
+export type PersonaLabel = "meek" | "aggressive" | "high_roller" | "chronic" | "barnacle" | "moderate";
+/** Rule ids of the reply checker. */
+export type RuleId = string;
+/** A word or phrase that drove a score. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === cue.text`. */
+export interface Cue { start: number; end: number; text: string; why: string; weight: number; }
+export interface Urgency {
+  level: UrgencyLevel;
+  /** 0-100, inside the level's band (low 0-24, normal 25-49, high 50-74, critical 75-100). */
+  score: number;
+  probabilities: Record<UrgencyLevel, number>;
+  cues: Cue[];
+}
+export interface Persona {
+  label: PersonaLabel;
+  confidence: number;
+  scores: Record<PersonaLabel, number>;
+  cues: Cue[];
+}
+export interface Advice { about: string; text: string; source: string; }
+export interface ComplaintReport { urgency: Urgency; persona: Persona; advice: Advice[]; }
+export type Severity = "hint" | "warning" | "error";
+/** One finding in a reply draft. `start`/`end` are UTF-16 offsets into the draft. */
+export interface Lint {
+  rule: RuleId;
+  start: number;
+  end: number;
+  text: string;
+  severity: Severity;
+  message: string;
+  /** Replaces `text`; `""` deletes it; `null` when there is no suggestion. */
+  suggestion: string | null;
+  source: string;
+}
+export interface ReplyReport {
+  passive_aggressive: boolean;
+  /** Rules and tone model combined, 0-1. */
+  score: number;
+  /** The tone model alone, 0-1. */
+  model_score: number;
+  lints: Lint[];
+  [key: string]: unknown;
+}
+/** Settings of the reply checker; every field is optional. */
+export interface CheckConfig {
+  strictness?: "strict" | "standard" | "relaxed";
+  disabled?: RuleId[];
+  allow?: string[];
+  dismissed?: { rule: RuleId; text: string }[];
+}
+export interface DataSource { name: string; rows: number; licence: string; }
+export interface TrainingMeta {
+  tact_version: string;
+  trained_on: string | null;
+  seed: number;
+  examples: number;
+  data_sources: DataSource[];
+  metrics: Record<string, number>;
+  params: Record<string, string>;
+}
+export interface ModelInfo { task: "urgency" | "persona" | "tone"; labels: string[]; meta: TrainingMeta; }
+"#;
+
 /// Set up once: route Rust panics to `console.error` (none are expected).
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -134,7 +201,7 @@ pub fn start() {
 
 /// Score a complaint: `{urgency: {level, score, probabilities, cues}, persona: {label,
 /// confidence, scores, cues}, advice}`. Cue `start`/`end` are UTF-16 offsets into `text`.
-#[wasm_bindgen(js_name = analyzeComplaint)]
+#[wasm_bindgen(js_name = analyzeComplaint, unchecked_return_type = "ComplaintReport")]
 pub fn analyze_complaint(text: &str) -> Result<JsValue, JsError> {
     let report: ComplaintReport = engine()?.analyze(text);
     to_js(&report, text)
@@ -144,11 +211,11 @@ pub fn analyze_complaint(text: &str) -> Result<JsValue, JsError> {
 /// text, severity, message, suggestion, source}], complaint}`. `start`/`end` are UTF-16
 /// offsets. `config` (optional) is `{strictness: "strict"|"standard"|"relaxed", disabled:
 /// [rule ids], allow: [phrases], dismissed: [{rule, text}]}`; a bad one throws, naming the field.
-#[wasm_bindgen(js_name = checkReply)]
+#[wasm_bindgen(js_name = checkReply, unchecked_return_type = "ReplyReport")]
 pub fn check_reply(
     reply: &str,
     complaint: Option<String>,
-    config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckConfig | null | undefined")] config: JsValue,
 ) -> Result<JsValue, JsError> {
     let settings = if config.is_undefined() || config.is_null() {
         CheckConfig::default()
@@ -165,7 +232,7 @@ pub fn check_reply(
 
 /// Load a model file exported by `tact train` in place of the default for its task. Returns
 /// `{task, labels, meta}`; throws with a clear message for a bad file.
-#[wasm_bindgen(js_name = loadModel)]
+#[wasm_bindgen(js_name = loadModel, unchecked_return_type = "ModelInfo")]
 pub fn load_model(bytes: &[u8]) -> Result<JsValue, JsError> {
     let model = Model::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let info = serde_json::json!({"task": model.task, "labels": model.labels, "meta": model.meta});

@@ -47,7 +47,7 @@ pub fn complaint_panel(props: &ComplaintPanelProps) -> Html {
     };
 
     html! {
-        <section class="panel" aria-labelledby="triage-title">
+        <section class="panel" id="triage" aria-labelledby="triage-title">
             <div class="panel-head">
                 <h2 id="triage-title">{ "Triage a complaint" }</h2>
                 <button type="button" class="quiet" onclick={on_example}>{ "Try an example" }</button>

@@ -12,6 +12,8 @@ pub struct FindingProps {
     pub index: usize,
     pub lint: Lint,
     pub on_apply: Callback<usize>,
+    /// Hide this finding (its rule and words) from now on; gets `index`.
+    pub on_dismiss: Callback<usize>,
 }
 
 #[component(Finding)]
@@ -22,6 +24,10 @@ pub fn finding(props: &FindingProps) -> Html {
     let onclick = {
         let (on_apply, index) = (props.on_apply.clone(), props.index);
         move |_: MouseEvent| on_apply.emit(index)
+    };
+    let on_dismiss = {
+        let (on_dismiss, index) = (props.on_dismiss.clone(), props.index);
+        move |_: MouseEvent| on_dismiss.emit(index)
     };
     html! {
         <li class={classes!("finding", format!("finding-{severity}"))}>
@@ -38,16 +44,26 @@ pub fn finding(props: &FindingProps) -> Html {
                 </p>
             }
             <p class="source">{ "Source: " }{ lint.source.clone() }</p>
-            if let Some(s) = &lint.suggestion {
+            <div class="finding-actions">
+                if let Some(s) = &lint.suggestion {
+                    <button
+                        type="button"
+                        class="apply"
+                        aria-label={format!("Apply suggestion: replace “{}” with “{}”", lint.text, s)}
+                        {onclick}
+                    >
+                        { "Apply suggestion" }
+                    </button>
+                }
                 <button
                     type="button"
-                    class="apply"
-                    aria-label={format!("Apply suggestion: replace “{}” with “{}”", lint.text, s)}
-                    {onclick}
+                    class="dismiss secondary"
+                    aria-label={format!("Dismiss: stop flagging “{}” as {}", lint.text, words(&rule))}
+                    onclick={on_dismiss}
                 >
-                    { "Apply suggestion" }
+                    { "Dismiss" }
                 </button>
-            }
+            </div>
         </li>
     }
 }

@@ -27,6 +27,10 @@ pub struct HighlightedTextProps {
     pub id: Option<AttrValue>,
     /// What this block is, for screen readers.
     pub label: AttrValue,
+    /// Marks take keyboard focus and show their reason while focused or hovered (not only
+    /// in the `title` tooltip, which keyboards never reach).
+    #[prop_or_default]
+    pub focusable: bool,
 }
 
 #[component(HighlightedText)]
@@ -46,7 +50,16 @@ pub fn highlighted_text(props: &HighlightedTextProps) -> Html {
                                 titles.push(&m.title);
                             }
                         }
-                        html! { <mark class={first.class} title={titles.join("\n")}>{ slice }</mark> }
+                        let why = titles.join("\n");
+                        if props.focusable {
+                            html! {
+                                <mark class={first.class} tabindex="0" title={why.clone()} data-why={why.clone()} aria-description={why}>
+                                    { slice }
+                                </mark>
+                            }
+                        } else {
+                            html! { <mark class={first.class} title={why}>{ slice }</mark> }
+                        }
                     }
                 }
             }) }

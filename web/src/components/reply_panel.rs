@@ -1,6 +1,6 @@
 //! Panel (b): check a reply draft for passive-aggressive wording, with fixes to apply.
 
-use tact_core::{ReplyReport, Severity};
+use tact_core::{CheckConfig, Dismissal, ReplyReport, Severity, Strictness};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -8,7 +8,7 @@ use super::finding::Finding;
 use super::highlighted_text::{HighlightedText, Mark};
 use super::text_input::TextInput;
 use super::verdict::Verdict;
-use super::DEBOUNCE_MS;
+use super::{words, DEBOUNCE_MS};
 use crate::hooks::use_debounce::use_debounce;
 use crate::state::EngineStatus;
 
@@ -26,9 +26,34 @@ pub struct ReplyPanelProps {
     pub complaint: AttrValue,
     /// Check the draft as the answer to `complaint`.
     pub answers_complaint: bool,
+    /// Strictness and dismissed findings.
+    pub config: CheckConfig,
     pub on_change: Callback<String>,
     pub on_answers_change: Callback<bool>,
+    pub on_strictness: Callback<Strictness>,
+    pub on_dismiss: Callback<Dismissal>,
+    /// Show every dismissed finding again.
+    pub on_restore: Callback<()>,
 }
+
+/// The three positions of the strictness switch, with what each does.
+const STRICTNESS: [(Strictness, &str, &str); 3] = [
+    (
+        Strictness::Strict,
+        "Strict",
+        "every finding; passive-aggressive from a score of 0.40",
+    ),
+    (
+        Strictness::Standard,
+        "Standard",
+        "every finding; passive-aggressive from 0.50",
+    ),
+    (
+        Strictness::Relaxed,
+        "Relaxed",
+        "warnings and errors only, no hints; passive-aggressive from 0.60",
+    ),
+];
 
 #[component(ReplyPanel)]
 pub fn reply_panel(props: &ReplyPanelProps) -> Html {
@@ -36,10 +61,10 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
         Some(props.complaint.clone()).filter(|c| props.answers_complaint && !c.trim().is_empty());
     let settled = use_debounce((props.text.clone(), context.clone()), DEBOUNCE_MS);
     let report = use_memo(
-        (props.engine.clone(), settled.clone()),
-        |(engine, (text, context))| {
+        (props.engine.clone(), settled.clone(), props.config.clone()),
+        |(engine, (text, context), config)| {
             let engine = engine.engine()?;
-            (!text.trim().is_empty()).then(|| engine.check(text, context.as_deref()))
+            (!text.trim().is_empty()).then(|| engine.check_with(text, context.as_deref(), config))
         },
     );
     let input_ref = use_node_ref();
@@ -48,7 +73,8 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
     // since, the same finding is looked up again in the current draft so no typing is lost.
     let on_apply = {
         let (report, checked, current) = (report.clone(), settled.0.clone(), props.text.clone());
-        let (engine, context) = (props.engine.clone(), context.clone());
+        let (engine, context, config) =
+            (props.engine.clone(), context.clone(), props.config.clone());
         let (on_change, input_ref) = (props.on_change.clone(), input_ref.clone());
         Callback::from(move |i: usize| {
             let Some(lint) = report.as_ref().as_ref().and_then(|r| r.lints.get(i)) else {
@@ -58,7 +84,7 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
                 lint.apply(&current)
             } else {
                 engine.engine().and_then(|e| {
-                    e.check(&current, context.as_deref())
+                    e.check_with(&current, context.as_deref(), &config)
                         .lints
                         .iter()
                         .find(|l| {
@@ -75,6 +101,17 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
                     // Keep the keyboard where the text is; failing to focus is harmless.
                     let _ = area.focus();
                 }
+            }
+        })
+    };
+    let on_dismiss = {
+        let (report, on_dismiss) = (report.clone(), props.on_dismiss.clone());
+        Callback::from(move |i: usize| {
+            if let Some(lint) = report.as_ref().as_ref().and_then(|r| r.lints.get(i)) {
+                on_dismiss.emit(Dismissal {
+                    rule: lint.rule,
+                    text: lint.text.clone(),
+                });
             }
         })
     };
@@ -100,7 +137,7 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
             <p class="empty">{ "Paste a reply draft to check it" }</p>
         },
         (EngineStatus::Ready(_), None) => html! { <p class="muted">{ "Checking…" }</p> },
-        (EngineStatus::Ready(_), Some(r)) => results(r, &settled.0, on_apply),
+        (EngineStatus::Ready(_), Some(r)) => results(r, &settled.0, on_apply, on_dismiss),
     };
 
     let context_note = if !props.answers_complaint {
@@ -116,7 +153,7 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
     };
 
     html! {
-        <section class="panel" aria-labelledby="reply-title">
+        <section class="panel" id="reply" aria-labelledby="reply-title">
             <div class="panel-head">
                 <h2 id="reply-title">{ "Check a reply" }</h2>
                 <button type="button" class="quiet" onclick={on_example}>{ "Try an example" }</button>
@@ -136,13 +173,50 @@ pub fn reply_panel(props: &ReplyPanelProps) -> Html {
                 <label for="reply-answers">{ "It answers the complaint from “Triage a complaint”" }</label>
             </div>
             { context_note }
+            { strictness_switch(props.config.strictness, &props.on_strictness) }
+            if !props.config.dismissed.is_empty() {
+                <p class="dismissed-note" id="dismissed-note">
+                    { match props.config.dismissed.len() {
+                        1 => "1 finding dismissed. ".to_string(),
+                        n => format!("{n} findings dismissed. "),
+                    } }
+                    <button type="button" class="quiet" onclick={props.on_restore.reform(|_: MouseEvent| ())}>
+                        { "Show them again" }
+                    </button>
+                </p>
+            }
             <div class="results">{ body }</div>
         </section>
     }
 }
 
+/// Strict / standard / relaxed, as a group of radio buttons (arrow keys move between them).
+fn strictness_switch(current: Strictness, on_strictness: &Callback<Strictness>) -> Html {
+    html! {
+        <fieldset class="strictness" id="strictness">
+            <legend>{ "Strictness" }</legend>
+            { for STRICTNESS.iter().map(|&(s, label, what)| {
+                let id = format!("strictness-{s}");
+                let onchange = on_strictness.reform(move |_: Event| s);
+                html! {
+                    <label for={id.clone()} title={what} class={classes!((s == current).then_some("on"))}>
+                        <input type="radio" name="strictness" id={id} value={s.to_string()} checked={s == current} {onchange} />
+                        { label }
+                    </label>
+                }
+            }) }
+            <p class="hint">{ STRICTNESS.iter().find(|x| x.0 == current).map(|x| x.2).unwrap_or_default() }</p>
+        </fieldset>
+    }
+}
+
 /// The verdict, the draft with its findings underlined, and the findings.
-fn results(r: &ReplyReport, text: &AttrValue, on_apply: Callback<usize>) -> Html {
+fn results(
+    r: &ReplyReport,
+    text: &AttrValue,
+    on_apply: Callback<usize>,
+    on_dismiss: Callback<usize>,
+) -> Html {
     let mut order: Vec<usize> = (0..r.lints.len()).collect();
     // Most severe first, so overlapping underlines take the worse colour.
     order.sort_by_key(|&i| std::cmp::Reverse(r.lints[i].severity));
@@ -157,7 +231,12 @@ fn results(r: &ReplyReport, text: &AttrValue, on_apply: Callback<usize>) -> Html
                     Severity::Warning => "lint lint-warning",
                     Severity::Hint => "lint lint-hint",
                 },
-                title: format!("{} ({}): {}", l.rule, l.severity, l.message),
+                title: format!(
+                    "{} ({}): {}",
+                    words(&l.rule.to_string()),
+                    l.severity,
+                    l.message
+                ),
             }
         })
         .collect();
@@ -165,14 +244,20 @@ fn results(r: &ReplyReport, text: &AttrValue, on_apply: Callback<usize>) -> Html
         <>
             <Verdict passive_aggressive={r.passive_aggressive} score={r.score} model_score={r.model_score} />
             <h3>{ "The draft" }</h3>
-            <HighlightedText id="reply-marked" label="The reply draft with its findings underlined" text={text.clone()} {marks} />
+            <p class="legend">
+                <mark class="lint lint-error">{ "error" }</mark>
+                <mark class="lint lint-warning">{ "warning" }</mark>
+                <mark class="lint lint-hint">{ "hint" }</mark>
+                { " Hover or focus (Tab) an underline for the reason." }
+            </p>
+            <HighlightedText id="reply-marked" label="The reply draft with its findings underlined" text={text.clone()} {marks} focusable=true />
             <h3>{ format!("Findings ({})", r.lints.len()) }</h3>
             if r.lints.is_empty() {
                 <p class="no-findings">{ "No findings: nothing in this draft matches a rule." }</p>
             } else {
                 <ol class="findings">
                     { for r.lints.iter().enumerate().map(|(index, lint)| html! {
-                        <Finding {index} lint={lint.clone()} on_apply={on_apply.clone()} />
+                        <Finding {index} lint={lint.clone()} on_apply={on_apply.clone()} on_dismiss={on_dismiss.clone()} />
                     }) }
                 </ol>
             }
