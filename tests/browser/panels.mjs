@@ -50,12 +50,13 @@ export const panelTests = [
     const standard = await count('.finding');
     const hints = await count('.finding-hint');
     assert.ok(hints > 0, 'the draft has at least one hint at standard strictness');
-    await page.getByLabel('Relaxed', { exact: true }).check();
+    await page.locator('label[for=strictness-relaxed]').click();
+    assert.ok(await page.getByLabel('Relaxed', { exact: true }).isChecked());
     await page.waitForFunction(() => document.querySelectorAll('.finding-hint').length === 0);
     const relaxed = await count('.finding');
     assert.ok(relaxed < standard, `relaxed shows ${relaxed} findings, standard ${standard}`);
     assert.match(await page.locator('#strictness .hint').innerText(), /0\.60/);
-    await page.getByLabel('Strict', { exact: true }).check();
+    await page.locator('label[for=strictness-strict]').click();
     await page.waitForFunction((n) => document.querySelectorAll('.finding').length >= n, standard);
     assert.ok(await page.getByLabel('Strict', { exact: true }).isChecked());
   }],
@@ -216,7 +217,7 @@ export const panelTests = [
     await setComplaint(page, 'My card was stolen and someone is spending money right now!');
     await setReply(page, "We're sorry that you are having this problem. Is there anything else wrong?");
     await page.locator('.finding').getByRole('button', { name: /^Dismiss/ }).first().click();
-    await page.getByLabel('Strict', { exact: true }).check();
+    await page.locator('label[for=strictness-strict]').click();
     await page.locator('#queue-paste').fill('My card was stolen!\nThe invoice is wrong again.');
     await page.locator('#queue-rank-paste').click();
     await page.locator('#queue-status').waitFor();
