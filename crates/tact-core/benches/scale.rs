@@ -77,8 +77,7 @@ fn read(path: &str) -> Result<(Vec<String>, Vec<String>), String> {
             text: String,
             label: String,
         }
-        let row: Row =
-            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
+        let row: Row = serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
         texts.push(row.text);
         labels.push(row.label);
     }
@@ -130,13 +129,16 @@ fn run(a: &Args, train: &str, test: &str) -> Result<serde_json::Value, String> {
         let best = p
             .iter()
             .enumerate()
-            .fold((0, f32::NEG_INFINITY), |b, (i, &v)| {
-                if v > b.1 {
-                    (i, v)
-                } else {
-                    b
-                }
-            })
+            .fold(
+                (0, f32::NEG_INFINITY),
+                |b, (i, &v)| {
+                    if v > b.1 {
+                        (i, v)
+                    } else {
+                        b
+                    }
+                },
+            )
             .0;
         correct += usize::from(names.get(best) == Some(l));
     }
@@ -147,7 +149,11 @@ fn run(a: &Args, train: &str, test: &str) -> Result<serde_json::Value, String> {
         .iter()
         .map(String::as_str)
         .cycle()
-        .take(if test_texts.is_empty() { 0 } else { a.throughput })
+        .take(if test_texts.is_empty() {
+            0
+        } else {
+            a.throughput
+        })
         .collect();
     let t3 = Instant::now();
     for d in &docs {

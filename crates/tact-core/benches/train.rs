@@ -9,7 +9,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use linfa::traits::Fit;
 use linfa::ParamGuard;
 use tact_core::train::{dataset, FtrlParams, SparseRecords};
@@ -17,7 +19,10 @@ use tact_core::{FeatureConfig, Featurizer, Task};
 
 /// (text, urgency index) of every complaint in tact's corpus.
 fn corpus() -> Vec<(String, usize)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/corpus/complaints");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../models/corpus/complaints"
+    );
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("models/corpus/complaints is part of the repository")
         .filter_map(|e| e.ok().map(|e| e.path()))

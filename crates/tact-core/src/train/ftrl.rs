@@ -209,40 +209,81 @@ impl FtrlValidParams {
             }
         }
 
-        // z and n accumulators per (bucket, class); only touched buckets matter.
-        let mut z = vec![0f32; dim * k];
-        let mut nn = vec![0f32; dim * k];
+        // z and n accumulators per (bucket, class), interleaved per bucket as
+        // [z_0 .. z_{k-1}, n_0 .. n_{k-1}] so that one feature's update touches one block.
+        // Only touched buckets matter.
+        let mut zn = vec![0f32; dim * 2 * k];
         let mut bz = vec![0f32; k];
         let mut bn = vec![0f32; k];
+        let (alpha, beta, l1, l2) = (self.alpha, self.beta, self.l1, self.l2);
         let weight = |z: f32, n: f32, l1: f32| -> f32 {
             if z.abs() <= l1 {
                 0.0
             } else {
-                -(z - z.signum() * l1) / ((self.beta + n.sqrt()) / self.alpha + self.l2)
+                -(z - z.signum() * l1) / ((beta + n.sqrt()) / alpha + l2)
             }
         };
         let mut order: Vec<usize> = (0..n).collect();
         let mut rng = SplitMix64::new(self.seed);
         let mut logits = vec![0f32; k];
-        let mut wrow = vec![0f32; k];
+        // Per example, for each of its features: the scaled value, and per class the weight
+        // and sqrt(n) computed in the forward pass. The update reuses them: a row's indices are
+        // unique, so nothing changes a feature's (z, n) between its forward pass and its
+        // update, and the arithmetic (hence every bit of the model) is the same as computing
+        // them again.
+        let mut vals: Vec<f32> = Vec::new();
+        let mut wcache: Vec<f32> = Vec::new();
+        let mut scache: Vec<f32> = Vec::new();
         for epoch in 0..self.epochs {
             rng.shuffle(&mut order);
             for &i in &order {
                 let row = &x.rows[i];
                 let yi = y[i];
+                let nnz = row.indices.len().min(row.values.len());
+                vals.clear();
+                wcache.resize(nnz * k, 0.0);
+                scache.resize(nnz * k, 0.0);
                 for c in 0..k {
                     logits[c] = weight(bz[c], bn[c], 0.0);
                 }
-                for (j, v) in row.iter() {
-                    let base = j as usize * k;
-                    if base + k > z.len() {
+                // Touch every feature's block first: the blocks lie scattered over far more
+                // memory than the cache holds, and independent loads issued together overlap
+                // their misses where the arithmetic below would wait for them one by one.
+                let mut touched = 0f32;
+                for &j in &row.indices {
+                    let base = j as usize * 2 * k;
+                    if let Some(block) = zn.get(base..base + 2 * k) {
+                        touched += block.iter().step_by(16).sum::<f32>();
+                    }
+                }
+                std::hint::black_box(touched);
+                for (f, (j, v)) in row.iter().enumerate() {
+                    let base = j as usize * 2 * k;
+                    let Some(block) = zn.get(base..base + 2 * k) else {
                         return Err(Error::Training(format!(
                             "feature {j} is outside the {dim}-dimensional space"
                         )));
-                    }
+                    };
+                    let (zr, nr) = block.split_at(k);
                     let v = v * idf[j as usize];
-                    for c in 0..k {
-                        logits[c] += weight(z[base + c], nn[base + c], self.l1) * v;
+                    vals.push(v);
+                    let wr = &mut wcache[f * k..(f + 1) * k];
+                    let sr = &mut scache[f * k..(f + 1) * k];
+                    // `weight` written without a branch (the same arithmetic, then a select),
+                    // so that the compiler can run the classes in SIMD lanes.
+                    for ((((lg, &z), &n), s_out), w_out) in logits
+                        .iter_mut()
+                        .zip(zr)
+                        .zip(nr)
+                        .zip(sr.iter_mut())
+                        .zip(wr.iter_mut())
+                    {
+                        let s = n.sqrt();
+                        let shrunk = -(z - z.signum() * l1) / ((beta + s) / alpha + l2);
+                        let w = if z.abs() <= l1 { 0.0 } else { shrunk };
+                        *s_out = s;
+                        *w_out = w;
+                        *lg += w * v;
                     }
                 }
                 let p = crate::model::softmax_pub(&logits);
@@ -250,23 +291,27 @@ impl FtrlValidParams {
                 for c in 0..k {
                     let g = (p[c] - if c == yi { 1.0 } else { 0.0 }) * scale;
                     let wb = weight(bz[c], bn[c], 0.0);
-                    let sigma = ((bn[c] + g * g).sqrt() - bn[c].sqrt()) / self.alpha;
+                    let sigma = ((bn[c] + g * g).sqrt() - bn[c].sqrt()) / alpha;
                     bz[c] += g - sigma * wb;
                     bn[c] += g * g;
                     logits[c] = g;
                 }
-                for (j, v) in row.iter() {
-                    let base = j as usize * k;
-                    let v = v * idf[j as usize];
-                    for c in 0..k {
-                        wrow[c] = weight(z[base + c], nn[base + c], self.l1);
-                    }
-                    for c in 0..k {
-                        let g = logits[c] * v;
-                        let idx = base + c;
-                        let sigma = ((nn[idx] + g * g).sqrt() - nn[idx].sqrt()) / self.alpha;
-                        z[idx] += g - sigma * wrow[c];
-                        nn[idx] += g * g;
+                for (f, (j, &v)) in row.indices.iter().zip(&vals).enumerate() {
+                    let base = *j as usize * 2 * k;
+                    let (zr, nr) = zn[base..base + 2 * k].split_at_mut(k);
+                    let wr = &wcache[f * k..(f + 1) * k];
+                    let sr = &scache[f * k..(f + 1) * k];
+                    for ((((z, n), &gl), &s), &w) in zr
+                        .iter_mut()
+                        .zip(nr.iter_mut())
+                        .zip(&logits)
+                        .zip(sr)
+                        .zip(wr)
+                    {
+                        let g = gl * v;
+                        let sigma = ((*n + g * g).sqrt() - s) / alpha;
+                        *z += g - sigma * w;
+                        *n += g * g;
                     }
                 }
             }
@@ -275,10 +320,10 @@ impl FtrlValidParams {
         let mut rows = Vec::new();
         let mut weights = Vec::new();
         for (j, &idf_j) in idf.iter().enumerate() {
-            let base = j * k;
+            let base = j * 2 * k;
             // Fold the IDF scaling into the weights: inference sees plain features.
             let w: Vec<f32> = (0..k)
-                .map(|c| weight(z[base + c], nn[base + c], self.l1) * idf_j)
+                .map(|c| weight(zn[base + c], zn[base + k + c], l1) * idf_j)
                 .collect();
             if w.iter().any(|x| *x != 0.0) {
                 rows.push(j as u32);
