@@ -220,8 +220,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let (stem, upper) = if kind == TokenKind::Word {
-            let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-            let upper = letters >= 2 && !raw.chars().any(char::is_lowercase);
+            // Capitals, not letters: Arabic, Hebrew or CJK words have no case and never shout.
+            let capitals = raw.chars().filter(|c| c.is_uppercase()).count();
+            let upper = capitals >= 2 && !raw.chars().any(char::is_lowercase);
             (stem(&norm), upper)
         } else {
             (norm.clone(), false)
