@@ -34,7 +34,9 @@ pub fn finding(props: &FindingProps) -> Html {
             <div class="finding-head">
                 <span class={classes!("badge", format!("badge-{severity}"))}>{ severity.clone() }</span>
                 <span class="rule" title={rule.clone()}>{ words(&rule) }</span>
-                <q class="flagged">{ lint.text.clone() }</q>
+                if !lint.text.is_empty() {
+                    <q class="flagged">{ lint.text.clone() }</q>
+                }
             </div>
             <p class="message">{ lint.message.clone() }</p>
             if let Some(s) = &lint.suggestion {

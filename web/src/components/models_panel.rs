@@ -208,7 +208,7 @@ fn model_card(model: &Model, origin: &ModelOrigin, on_file: Callback<Event>) -> 
                 </table>
             }
             <div class="field">
-                <label for={input_id.clone()}>{ format!("Load a {task} model file") }</label>
+                <label for={input_id.clone()}>{ format!("Load {} {task} model file", if task.starts_with('u') { "an" } else { "a" }) }</label>
                 <input type="file" id={input_id} accept=".tactmodel,application/octet-stream" onchange={on_file} />
             </div>
         </article>

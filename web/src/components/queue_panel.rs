@@ -525,7 +525,7 @@ fn results(
                                     <td class="num">{ n + 1 }</td>
                                     <td><span class={classes!("level", format!("level-{level}"))}>{ level.clone() }</span>{ " " }<span class="num">{ r.score }</span></td>
                                     <td>{ words(&persona) }<span class="muted">{ format!(" {}%", percent(r.confidence)) }</span></td>
-                                    <td class="complaint-cell">{ table.text(&r.row).to_string() }</td>
+                                    <td class="complaint-cell"><div class="clamp">{ table.text(&r.row).to_string() }</div></td>
                                     <td class="num">{ r.row.line }</td>
                                 </tr>
                             }
