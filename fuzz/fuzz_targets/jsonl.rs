@@ -22,7 +22,8 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let expected: Vec<usize> = all
+    let body = all.strip_prefix('\u{FEFF}').unwrap_or(&all);
+    let expected: Vec<usize> = body
         .split('\n')
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -33,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         let lines: Vec<usize> = got.iter().map(|(n, _)| *n).collect();
         assert_eq!(lines, expected, "a line was dropped or misnumbered");
         for (n, rec) in got {
-            let line = all.split('\n').nth(n - 1).unwrap_or_default();
+            let line = body.split('\n').nth(n - 1).unwrap_or_default();
             match rec {
                 Ok(r) => {
                     // The text really is the line's field, and the id goes back out as JSON.

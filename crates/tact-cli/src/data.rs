@@ -8,6 +8,7 @@ use tact_core::{DataSource, Task};
 
 use crate::input::{kind, utf8};
 use crate::DataError;
+use tact_cli::{csv_error_in, csv_line};
 
 /// Texts with class indices, and where they came from.
 #[derive(Debug, Default)]
@@ -176,13 +177,13 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
     } else {
         b','
     };
+    let data = std::fs::read(p).with_context(|| format!("cannot read {src}"))?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
-        .from_path(p)
-        .with_context(|| format!("cannot read {src}"))?;
+        .from_reader(data.as_slice());
     let headers = rdr
         .headers()
-        .map_err(|e| DataError(format!("{src}: {}", csv_error(&e))))?
+        .map_err(|e| DataError(format!("{src}: {}", csv_error_in(&data, &e))))?
         .clone();
     let find = |name: &str| -> Result<usize> {
         headers.iter().position(|h| h == name).ok_or_else(|| {
@@ -205,8 +206,8 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
     let split_i = cols.split.map(|_| find("split")).transpose()?;
     let weight_i = headers.iter().position(|h| h == "weight");
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| DataError(format!("{src}: {}", csv_error(&e))))?;
-        let n = rec.position().map_or(0, |p| p.line());
+        let rec = rec.map_err(|e| DataError(format!("{src}: {}", csv_error_in(&data, &e))))?;
+        let n = rec.position().map_or(0, |p| csv_line(&data, p));
         if let (Some(i), Some(want)) = (split_i, cols.split) {
             if rec.get(i) != Some(want) {
                 continue;
@@ -236,5 +237,3 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
     }
     Ok(())
 }
-
-pub(crate) use tact_cli::csv_error;

@@ -90,8 +90,10 @@ pub fn parse_jsonl_line(line: &str, fields: &[&str]) -> Result<JsonlRecord, Stri
 }
 
 /// The lines of a JSON Lines text that hold something, with their line numbers (from 1):
-/// split on `\n`, a trailing `\r` removed, blank lines skipped.
+/// a leading byte-order mark dropped (Windows tools write one), split on `\n`, a trailing
+/// `\r` removed, blank lines skipped.
 pub fn jsonl_lines(all: &str) -> impl Iterator<Item = (usize, &str)> {
+    let all = all.strip_prefix('\u{FEFF}').unwrap_or(all);
     all.split('\n')
         .enumerate()
         .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
@@ -107,12 +109,36 @@ pub fn jsonl_records<'a>(
     jsonl_lines(all).map(move |(n, line)| (n, parse_jsonl_line(line, fields)))
 }
 
+/// The line (from 1) on which the CSV record at `pos` of `data` starts. The csv crate counts
+/// a line when it meets `\n`, so after a record ending in `\r\n` it reports the line before;
+/// this counts from the bytes instead.
+pub fn csv_line(data: &[u8], pos: &csv::Position) -> u64 {
+    let mut at = usize::try_from(pos.byte())
+        .unwrap_or(usize::MAX)
+        .min(data.len());
+    while matches!(data.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    let newlines = data
+        .get(..at)
+        .unwrap_or(data)
+        .iter()
+        .filter(|&&b| b == b'\n');
+    newlines.count() as u64 + 1
+}
+
 /// A csv error with its line number, in words.
 pub fn csv_error(e: &csv::Error) -> String {
-    let line = e
-        .position()
-        .map(|p| format!("line {}: ", p.line()))
-        .unwrap_or_default();
+    describe(e, e.position().map(|p| p.line()))
+}
+
+/// A csv error in words, with the line counted in `data` (see [`csv_line`]).
+pub fn csv_error_in(data: &[u8], e: &csv::Error) -> String {
+    describe(e, e.position().map(|p| csv_line(data, p)))
+}
+
+fn describe(e: &csv::Error, line: Option<u64>) -> String {
+    let line = line.map(|n| format!("line {n}: ")).unwrap_or_default();
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -153,16 +179,25 @@ pub struct CsvRows {
 /// `keep_going` the first bad row is the error; with it, every bad row is kept in
 /// [`CsvRows::bad`] and reading goes on. Errors are prefixed with `source`.
 pub fn read_csv<R: Read>(
-    input: R,
+    mut input: R,
     source: &str,
     text_column: &str,
     keep_going: bool,
 ) -> Result<CsvRows, String> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(input);
+    let mut data = Vec::new();
+    input
+        .read_to_end(&mut data)
+        .map_err(|e| format!("cannot read {source}: {e}"))?;
+    let mut rdr = csv::ReaderBuilder::new().from_reader(data.as_slice());
     let headers = rdr
         .headers()
-        .map_err(|e| format!("{source}: {}", csv_error(&e)))?
+        .map_err(|e| format!("{source}: {}", csv_error_in(&data, &e)))?
         .clone();
+    if headers.is_empty() {
+        return Err(format!(
+            "{source}: the file is empty; a CSV needs a header row with a \"{text_column}\" column"
+        ));
+    }
     let text_i = headers
         .iter()
         .position(|h| h == text_column)
@@ -178,10 +213,10 @@ pub fn read_csv<R: Read>(
         match rec {
             Ok(r) => rows.push(r),
             Err(e) if keep_going => bad.push(BadRow {
-                line: e.position().map_or(0, |p| p.line()),
-                error: csv_error(&e),
+                line: e.position().map_or(0, |p| csv_line(&data, p)),
+                error: csv_error_in(&data, &e),
             }),
-            Err(e) => return Err(format!("{source}: {}", csv_error(&e))),
+            Err(e) => return Err(format!("{source}: {}", csv_error_in(&data, &e))),
         }
     }
     Ok(CsvRows {

@@ -217,7 +217,14 @@ impl Engine {
             .collect();
         lints.sort_by_key(|l| (l.span.start, l.span.end));
         let x = self.featurizer.features(&draft.doc);
-        let model_score = self.tone.linear.predict_proba(&x)[1];
+        // A draft without a word (empty, blank, only emoji or punctuation) gives the tone
+        // model nothing to read: its bias alone said 0.96 passive-aggressive for "".
+        let has_words = draft.doc.tokens().iter().any(|t| t.kind == TokenKind::Word);
+        let model_score = if has_words {
+            self.tone.linear.predict_proba(&x)[1]
+        } else {
+            0.0
+        };
         let keep: f32 = lints
             .iter()
             .filter(|l| l.rule.counts_toward_verdict())
