@@ -28,6 +28,8 @@ const CSS = `
 .track { height: 0.4rem; background: #eceff3; border-radius: 999px; overflow: hidden; margin: 0.35rem 0; }
 .fill { height: 100%; border-radius: 999px; }
 .muted { color: #5b6676; }
+.error { color: #c0392b; margin: 0; }
+.muted:only-child { margin: 0; }
 .advice { margin: 0.3rem 0 0; }
 .cues { margin: 0.25rem 0 0; color: #5b6676; font-size: 0.85rem; }
 q { font-style: normal; }

@@ -349,8 +349,9 @@ pub fn queue_panel(props: &QueuePanelProps) -> Html {
 
     let bad_rows = match (&state.table, &state.job) {
         (Some(t), Job::Ranking { .. } | Job::Done { .. }) if !t.errors.is_empty() => html! {
-            <details class="bad-rows" id="queue-bad-rows" open=true>
-                <summary role="alert">{ match t.errors.len() {
+            <div role="alert">
+                <details class="bad-rows" id="queue-bad-rows" open=true>
+                <summary>{ match t.errors.len() {
                     1 => "1 row could not be read and is not ranked".to_string(),
                     n => format!("{n} rows could not be read and are not ranked"),
                 } }</summary>
@@ -358,6 +359,7 @@ pub fn queue_panel(props: &QueuePanelProps) -> Html {
                     { for t.errors.iter().map(|e| html! { <li>{ format!("line {}: {}", e.line, e.message) }</li> }) }
                 </ul>
             </details>
+            </div>
         },
         _ => html! {},
     };
