@@ -37,6 +37,11 @@ const RECORDS: &str = "Quoting your records or terms against the customer reads 
 
 static PHRASES: &[(Phrase, Innocent)] = &[
     // Blaming the customer directly.
+    (p("you must have ~click|~enter|~type|~select|~press|~tap|~choos|~chose|~set|~turn|~put|~pick|~misread|~forgot|~miss", Error, YOU_FAILED), not_their_doing),
+    (p("not|n't an|a ~issu|~problem|~fault on|at our end|side", Error, THEIR_SIDE), never),
+    (p("from|with|in your *2 rather than our|ours", Error, THEIR_SIDE), never),
+    (p("one for *3 to fix|sort|solve|resolv", Warning, OTHER_PARTY), never),
+    (p("would have been worth ~read|~check|~look", Error, IF_YOU_HAD), never),
     (p("if *3 had|would *9 would|could|might not? have", Error, IF_YOU_HAD), not_their_doing),
     (p("if you *3 correctly|properly|right|carefully", Warning, IF_YOU_HAD), troubleshooting),
     (p("you should have", Error, "\"You should have ...\" lays the blame on the customer. Say what can be done now, and if it helps, what makes it easier next time, without the reproach."), not_a_reproach),

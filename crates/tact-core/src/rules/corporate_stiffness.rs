@@ -39,10 +39,78 @@ static PHRASES: &[Phrase] = &[
         message: "\"Correspondence\" is formal; the guides suggest \"chat\" or \"message\".",
         suggestion: Some("message"),
     },
+    // One alternative per element: "pursuant to|herewith" would read as "pursuant" followed by
+    // "to" or "herewith", so each legal-sounding word has its own phrase.
     Phrase {
-        pattern: "pursuant to|herewith|aforementioned|hereby",
+        pattern: "pursuant to",
         severity: Severity::Hint,
         message: "Legal-sounding words put distance between you and the customer.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "herewith|hereby|aforementioned|aforesaid|heretofore|foregoing",
+        severity: Severity::Hint,
+        message: "Legal-sounding words put distance between you and the customer.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "we|i write|am|are writing? to ~advise|~inform|~notify you? that?",
+        severity: Severity::Warning,
+        message: "\"We write to advise\" is form-letter language. Start with what you have to say.",
+        suggestion: Some(""),
+    },
+    Phrase {
+        pattern: "we|i would ~advise that",
+        severity: Severity::Hint,
+        message: "\"We would advise that\" is stiff; just say it.",
+        suggestion: Some(""),
+    },
+    Phrase {
+        pattern: "it should|must|is be? ~note that",
+        severity: Severity::Hint,
+        message: "\"It should be noted that\" is stiff and impersonal; just say it.",
+        suggestion: Some(""),
+    },
+    Phrase {
+        pattern: "we|i trust this|that|the *1 ~clarifi|~address|~resolv|~answer|~satisfi",
+        severity: Severity::Warning,
+        message: "\"We trust this clarifies the matter\" closes the door like a form letter. Ask if it helped instead.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "we are|am in receipt of",
+        severity: Severity::Warning,
+        message: "\"We are in receipt of\" is form-letter language. Thank them for writing.",
+        suggestion: Some("We've got"),
+    },
+    Phrase {
+        pattern: "receipt of your *2 is|has been? *1 ~acknowledg",
+        severity: Severity::Warning,
+        message: "\"Receipt is acknowledged\" is form-letter language. Thank them for writing.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "we|i ~acknowledge your ~communic|~letter|~email|~complaint|~message",
+        severity: Severity::Warning,
+        message: "\"We acknowledge your communication\" is form-letter language. Thank them for writing.",
+        suggestion: Some("Thanks for your message"),
+    },
+    Phrase {
+        pattern: "in due course",
+        severity: Severity::Warning,
+        message: "\"In due course\" is stiff and says nothing about when. Give a date.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "your valued custom|business",
+        severity: Severity::Hint,
+        message: "\"Your valued custom\" is a form-letter phrase; thank them in your own words.",
+        suggestion: None,
+    },
+    Phrase {
+        pattern: "dear valued? customer|client|applicant|student|policyholder|passenger|guest|member|patient",
+        severity: Severity::Hint,
+        message: "A generic greeting reads like a form letter; use the customer's name.",
         suggestion: None,
     },
 ];

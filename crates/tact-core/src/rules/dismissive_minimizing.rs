@@ -34,6 +34,13 @@ const EXCUSING: &str = "Explaining away the staff's behaviour (\"I'm sure it was
 const SILVER_LINING: &str = "Looking on the bright side for the customer (\"the main thing is you got home safely\") dismisses the problem they're writing about.";
 
 static PHRASES: &[(Phrase, Innocent)] = &[
+    (p("most|many|other ~custom|~household|~player|~user|~guest|~passeng|people|~client|~member *4 will|would|do|did not even? have? ~notic|~mind|~care", Error, OTHERS), never),
+    (p("nothing to worry|stress|fret|panic about|over", Warning, UPSET), never),
+    (p("i would not worry too? much", Warning, UPSET), never),
+    (p("hardly worth", Error, BIG_DEAL), never),
+    (p("not missing anything important|much", Warning, SMALL), never),
+    (p("a|just|only minor|tiny|small *1 quirk|glitch|hiccup|blip|niggle", Warning, SMALL), never),
+    (p("normal wear and tear", Warning, NORMAL), never),
     // Calm down, relax, don't panic.
     (p("calm down", Error, CALM), helps_them),
     (p("take a deep breath", Error, CALM), never),

@@ -23,6 +23,30 @@ static PHRASES: &[Phrase] = &[
         suggestion: Some("How else can I help you today"),
     },
     Phrase {
+        pattern: "is|was|are|were there some|something|anything|any other|else? *6 ~unhappy|~dissatisfi|~wrong|~problem|~issu|~complaint|broken|~disput|~fault",
+        severity: Severity::Warning,
+        message: "Asking what else the customer is unhappy with invites more complaint. Ask how else you can help.",
+        suggestion: Some("How else can I help you today"),
+    },
+    Phrase {
+        pattern: "what else is|was|are|were ~wrong|broken|~fault|not|n't",
+        severity: Severity::Warning,
+        message: "\"What else is wrong?\" invites more complaint. Ask how else you can help.",
+        suggestion: Some("How else can I help you today"),
+    },
+    Phrase {
+        pattern: "anything|something else not|n't ~work|right",
+        severity: Severity::Warning,
+        message: "Asking what else isn't working invites more complaint. Ask how else you can help.",
+        suggestion: Some("How else can I help you today"),
+    },
+    Phrase {
+        pattern: "any other|more ~complaint|~problem|~issu",
+        severity: Severity::Warning,
+        message: "\"Any other complaints?\" invites more complaint and sounds weary. Ask how else you can help.",
+        suggestion: Some("How else can I help you today"),
+    },
+    Phrase {
         pattern: "any|anything other|else you *3 ~complain",
         severity: Severity::Error,
         message: "Asking what else they want to complain about reads as sarcasm. Ask how else you can help.",

@@ -37,10 +37,46 @@ static PHRASES: &[Phrase] = &[
         suggestion: Some("apologise for this"),
     },
     Phrase {
+        pattern: "sorry|~apologize|~apology|~regret for|about? any *1 ~frustration|~confusion|~disturbance|~disappointment|~distress|~upset|~annoyance|~stress|~worry|~concern",
+        severity: Severity::Warning,
+        message: "\"Any frustration\" apologises for a feeling the customer may or may not have, not for what went wrong. Name the mistake and own it.",
+        suggestion: Some("sorry for the trouble this caused"),
+    },
+    Phrase {
+        pattern: "sorry|~apologize that? you have? been|are|were|feel|felt|got ~disappoint|~unhappy|~upset|~frustrate|~dissatisfi|~annoy",
+        severity: Severity::Error,
+        message: "Apologises for the customer's disappointment, not for what caused it. Say what went wrong and that you're sorry for it.",
+        suggestion: Some("sorry about this"),
+    },
+    Phrase {
+        pattern: "sorry|~apologize to hear|learn|see that? you are|were|feel|felt *1 ~disappoint|~unhappy|~upset|~frustrate|~dissatisfi|~annoy",
+        severity: Severity::Warning,
+        message: "\"Sorry to hear you're unhappy\" is sympathy for a feeling, not an apology for the mistake. Own what happened.",
+        suggestion: Some("sorry about this"),
+    },
+    Phrase {
+        pattern: "sorry|~apologize that? this|it has? been|was|is a|an *1 ~frustrate|~disappoint|~upset|~annoy|~stress|~difficult|~unpleasant experience|time",
+        severity: Severity::Warning,
+        message: "Apologises for how the experience felt rather than for what went wrong. Name the mistake and own it.",
+        suggestion: Some("sorry about this"),
+    },
+    Phrase {
+        pattern: "sorry|~apologize if your|the|this *4 not|n't",
+        severity: Severity::Error,
+        message: "\"We apologise if your stay was not ...\" doubts that anything went wrong. Say what went wrong and that you're sorry.",
+        suggestion: None,
+    },
+    Phrase {
         pattern: "sorry that? you feel|felt that|this|like way|that?",
         severity: Severity::Warning,
         message: "\"Sorry you feel that way\" apologises for the customer's feelings, not the mistake. Seed 004 accepts it only where a full apology is legally unwise; otherwise apologise for what happened.",
         suggestion: Some("sorry about this"),
+    },
+    Phrase {
+        pattern: "sorry that? you feel|felt",
+        severity: Severity::Warning,
+        message: "\"Sorry you feel ...\" apologises for the customer's view of it, not for what went wrong. Seed 004 accepts it only where a full apology is legally unwise; otherwise apologise for what happened.",
+        suggestion: None,
     },
 ];
 

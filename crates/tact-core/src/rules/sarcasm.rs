@@ -31,6 +31,40 @@ const AS_ALWAYS: &str = "\"Thanks for your patience, as always\" hints that the 
 static PHRASES: &[(Phrase, Innocent)] = &[
     (p("what a surprise|shock", Error, SARCASM), never),
     (p("fancy that", Error, SARCASM), never),
+    (p("that is|that's a first", Error, SARCASM), never),
+    (
+        p("always a treat|pleasure|joy to hear", Error, SARCASM),
+        never,
+    ),
+    (p("we|i do love hearing|getting", Error, SARCASM), never),
+    (
+        p(
+            "thanks|thank you for the glowing review|feedback",
+            Error,
+            SARCASM,
+        ),
+        never,
+    ),
+    (
+        p("oh wow|great|joy|brilliant|lovely", Error, SARCASM),
+        never,
+    ),
+    (
+        p("ah|oh yes the great|famous|infamous", Error, SARCASM),
+        never,
+    ),
+    (
+        p("will|would miss you terribly|dearly", Error, SARCASM),
+        never,
+    ),
+    (
+        p(
+            "let us try a|an third|fourth|fifth|sixth|tenth time then?",
+            Error,
+            MOCK_EFFORT,
+        ),
+        never,
+    ),
     (p("who knew", Error, SARCASM), never),
     (p("what are the odds", Error, SARCASM), never),
     (p("believe it or not", Error, SARCASM), never),
