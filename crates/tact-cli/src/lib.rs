@@ -226,3 +226,46 @@ pub fn read_csv<R: Read>(
         bad,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_lines_are_counted_from_the_bytes_even_after_crlf() {
+        for data in [
+            &b"id,body\r\n1,late\r\n2\r\n3,ok\r\n"[..],
+            b"id,body\n1,late\n2\n3,ok\n",
+            b"\xef\xbb\xbfid,body\r\n1,late\r\n2\r\n3,ok\r\n",
+        ] {
+            let r = read_csv(data, "t.csv", "body", true).unwrap();
+            assert_eq!(r.rows.len(), 2);
+            assert_eq!(r.bad.len(), 1);
+            assert_eq!(r.bad[0].line, 3, "{data:?}");
+            assert!(r.bad[0].error.starts_with("line 3: this row has 1 fields"));
+            let e = read_csv(data, "t.csv", "body", false).unwrap_err();
+            assert!(e.starts_with("t.csv: line 3: "), "{e}");
+        }
+        // A quoted field over two lines: the row after it starts on line 4.
+        let r = read_csv(&b"id,body\r\n1,\"a\r\nb\"\r\n2\r\n"[..], "t", "body", true).unwrap();
+        assert_eq!(r.bad[0].line, 4);
+    }
+
+    #[test]
+    fn an_empty_csv_says_so() {
+        let e = read_csv(&b""[..], "e.csv", "body", true).unwrap_err();
+        assert_eq!(
+            e,
+            "e.csv: the file is empty; a CSV needs a header row with a \"body\" column"
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_skip_a_bom_and_blank_lines_and_keep_numbers() {
+        let all = "\u{FEFF}{\"text\":\"a\"}\r\n\n  \n{\"text\":\"b\"}";
+        let got: Vec<_> = jsonl_records(all, &["text"])
+            .map(|(n, r)| (n, r.map(|r| r.text)))
+            .collect();
+        assert_eq!(got, vec![(1, Ok("a".into())), (4, Ok("b".into()))]);
+    }
+}
