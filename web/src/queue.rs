@@ -284,25 +284,52 @@ impl Default for Sort {
     }
 }
 
-/// Order `rows` in place; stable, so ties keep input order.
-pub fn sort(rows: &mut [Ranked], by: Sort) {
-    rows.sort_by(|a, b| {
-        let primary = match by.key {
-            SortKey::Urgency => a.score.cmp(&b.score),
-            SortKey::Persona => a
-                .persona
-                .to_string()
-                .cmp(&b.persona.to_string())
-                .then(b.score.cmp(&a.score)),
-            SortKey::Line => a.row.line.cmp(&b.row.line),
-        };
-        let primary = if by.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary.then(a.order.cmp(&b.order))
-    });
+/// Persona names in alphabetical order, for sorting by persona.
+fn persona_rank(p: PersonaLabel) -> u64 {
+    match p {
+        PersonaLabel::Aggressive => 0,
+        PersonaLabel::Barnacle => 1,
+        PersonaLabel::Chronic => 2,
+        PersonaLabel::HighRoller => 3,
+        PersonaLabel::Meek => 4,
+        PersonaLabel::Moderate => 5,
+    }
+}
+
+/// Order `rows`; ties keep input order (`Ranked::order`).
+///
+/// Sorted as plain `u64` keys (the column in the high 32 bits, the input order in the low 32)
+/// rather than with a comparison closure over `Ranked`: the same result, and the page links
+/// one small integer sort instead of a generic stable sort for this type.
+pub fn sort(rows: &mut Vec<Ranked>, by: Sort) {
+    const LOW: u64 = 0xffff_ffff;
+    let mut keys: Vec<u64> = rows
+        .iter()
+        .map(|r| {
+            let column = match by.key {
+                SortKey::Urgency => u64::from(r.score),
+                // Alphabetical by name, then most urgent first.
+                SortKey::Persona => persona_rank(r.persona) * 256 + (255 - u64::from(r.score)),
+                SortKey::Line => (r.row.line as u64).min(LOW),
+            };
+            let column = if by.descending { LOW - column } else { column };
+            (column << 32) | (r.order as u64 & LOW)
+        })
+        .collect();
+    keys.sort_unstable();
+    // Each `order` appears once (the ranking numbers the rows 0..n).
+    let mut slots: Vec<Option<Ranked>> = Vec::new();
+    slots.resize_with(rows.iter().map(|r| r.order + 1).max().unwrap_or(0), || None);
+    for r in rows.drain(..) {
+        let i = r.order;
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(r);
+        }
+    }
+    rows.extend(
+        keys.iter()
+            .filter_map(|k| slots.get_mut((k & LOW) as usize).and_then(Option::take)),
+    );
 }
 
 /// Which rows to show.
@@ -371,7 +398,7 @@ pub fn to_csv<'a>(table: &Table, rows: impl IntoIterator<Item = &'a Ranked>) -> 
             r.level.to_string(),
             r.score.to_string(),
             r.persona.to_string(),
-            format!("{:.3}", r.confidence),
+            crate::components::fixed(f64::from(r.confidence), 3),
         ];
         csv_line(&mut out, r.row.fields.iter().cloned().chain(extra));
     }
@@ -499,6 +526,26 @@ mod tests {
             },
         );
         assert_eq!(rows[0].order, 0);
+        sort(
+            &mut rows,
+            Sort {
+                key: SortKey::Urgency,
+                descending: false,
+            },
+        );
+        let order: Vec<usize> = rows.iter().map(|r| r.order).collect();
+        assert_eq!(order, [0, 2, 1, 3], "ascending, ties still in input order");
+    }
+
+    #[test]
+    fn sorting_keeps_every_row_even_with_gaps_in_the_order() {
+        let mut rows = vec![
+            ranked(7, 10, PersonaLabel::Meek),
+            ranked(3, 50, PersonaLabel::Meek),
+        ];
+        sort(&mut rows, Sort::default());
+        let order: Vec<usize> = rows.iter().map(|r| r.order).collect();
+        assert_eq!(order, [3, 7]);
     }
 
     #[test]

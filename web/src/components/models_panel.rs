@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::words;
+use super::{fixed, words};
 use crate::state::{task_index, EngineStatus, ModelOrigin};
 
 /// Larger files are refused before they are read (the shipped models are ~0.2 MB).
@@ -70,8 +70,8 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
             if file.size() > MAX_BYTES {
                 outcome.set(Outcome::Failed(
                     format!(
-                        "{name} is {:.0} MB, too large to be a tact model",
-                        file.size() / 1e6
+                        "{name} is {} MB, too large to be a tact model",
+                        fixed(file.size() / 1e6, 0)
                     )
                     .into(),
                 ));
@@ -202,7 +202,7 @@ fn model_card(model: &Model, origin: &ModelOrigin, on_file: Callback<Event>) -> 
                     <caption>{ "Cross-validation at training" }</caption>
                     <tbody>
                         { for meta.metrics.iter().map(|(k, v)| html! {
-                            <tr><th scope="row">{ words(k) }</th><td class="num">{ format!("{v:.3}") }</td></tr>
+                            <tr><th scope="row">{ words(k) }</th><td class="num">{ fixed(*v, 3) }</td></tr>
                         }) }
                     </tbody>
                 </table>

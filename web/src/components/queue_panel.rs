@@ -15,7 +15,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::{spawn_local, time::sleep};
 use yew::prelude::*;
 
-use super::{percent, words};
+use super::{fixed, percent, words};
 use crate::queue::{self, Filter, Ranked, Sort, SortKey, Table};
 use crate::state::EngineStatus;
 
@@ -338,8 +338,8 @@ pub fn queue_panel(props: &QueuePanelProps) -> Html {
             </div>
         },
         Job::Done { millis } => html! {
-            <p class="queue-done" role="status" id="queue-status" data-millis={format!("{millis:.0}")}>
-                { format!("Ranked {} complaints from {} in {:.2} s.", state.ranked.len(), state.source, millis / 1000.0) }
+            <p class="queue-done" role="status" id="queue-status" data-millis={fixed(*millis, 0)}>
+                { format!("Ranked {} complaints from {} in {} s.", state.ranked.len(), state.source, fixed(millis / 1000.0, 2)) }
             </p>
         },
         Job::Failed(e) => html! {

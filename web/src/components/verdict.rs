@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::fixed;
+
 #[derive(PartialEq, Properties)]
 pub struct VerdictProps {
     pub passive_aggressive: bool,
@@ -22,8 +24,8 @@ pub fn verdict(props: &VerdictProps) -> Html {
         <p id="reply-verdict" class={class} role="status">
             <strong>{ text }</strong>
             <span class="verdict-score">
-                { format!("score {:.2}", props.score) }
-                <span class="muted">{ format!(" (tone model {:.2})", props.model_score) }</span>
+                { format!("score {}", fixed(f64::from(props.score), 2)) }
+                <span class="muted">{ format!(" (tone model {})", fixed(f64::from(props.model_score), 2)) }</span>
             </span>
         </p>
     }
