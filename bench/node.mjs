@@ -9,6 +9,7 @@
 //       (tact-wasm checkReply, harper.js, alex, write-good), and what each flags on the
 //       same 50 test-split replies of models/corpus/replies
 //   node bench/node.mjs cold tact|harper --wasm DIR
+//   --wasm-o3 DIR (latency, replies): also the same crate built at opt-level 3
 //       import + init + first result, in this fresh process
 //
 // DIR is tact-wasm built with `wasm-bindgen --target nodejs` (scripts/bench does it).
@@ -86,20 +87,22 @@ async function latency(a) {
     return top;
   };
   if (!ftPredict(docs[0])?.startsWith('__label__')) fail('fastText wasm gave no label');
+  const fast = a['wasm-o3'] ? loadTact(a['wasm-o3']) : null;
   const out = {};
   // Interleaved in rounds so that a burst of load from elsewhere hits both alike.
   const rounds = 5;
   const per = Math.ceil(calls / rounds);
   const tTimes = [];
+  const oTimes = [];
   const fTimes = [];
   for (let r = 0; r < rounds; r++) {
     const slice = docs.slice((r * per) % docs.length).concat(docs).slice(0, per);
-    const t = await perCallRaw((d) => tact.analyzeComplaint(d), slice);
-    const f = await perCallRaw(ftPredict, slice);
-    tTimes.push(...t);
-    fTimes.push(...f);
+    tTimes.push(...(await perCallRaw((d) => tact.analyzeComplaint(d), slice)));
+    if (fast) oTimes.push(...(await perCallRaw((d) => fast.analyzeComplaint(d), slice)));
+    fTimes.push(...(await perCallRaw(ftPredict, slice)));
   }
   out.tact_analyze = quantiles(tTimes);
+  if (fast) out.tact_analyze_o3 = quantiles(oTimes);
   out.fasttext_predict = quantiles(fTimes);
   return out;
 }
@@ -157,8 +160,10 @@ async function replies(a) {
   const harper = await harperLinter();
   const alex = await import('alex');
   const writeGood = require('write-good');
+  const fast = a['wasm-o3'] ? loadTact(a['wasm-o3']) : null;
   const tools = {
     tact: (t) => tact.checkReply(t).lints.length,
+    ...(fast ? { 'tact -O3': (t) => fast.checkReply(t).lints.length } : {}),
     'harper.js': async (t) => {
       const lints = await harper.lint(t, { language: 'plaintext' });
       const n = lints.length;
@@ -198,7 +203,10 @@ async function replies(a) {
       flagged_ok: flaggedOk,
     };
   }
-  // tact's verdict too (the score, not only the lints).
+  // tact's lints without the good-practice hints, and its verdict (the score, not the lints).
+  const strong = (t) => tact.checkReply(t).lints.filter((l) => l.severity !== 'hint').length;
+  out.flags.tact.flagged_passive_aggressive_no_hints = set.filter((r) => r.pa && strong(r.text) > 0).length;
+  out.flags.tact.flagged_ok_no_hints = set.filter((r) => !r.pa && strong(r.text) > 0).length;
   out.flags.tact.verdict_passive_aggressive = set.filter(
     (r) => r.pa && tact.checkReply(r.text).passive_aggressive,
   ).length;

@@ -6,6 +6,7 @@
 PEER is one of:
   sklearn-sgd  scikit-learn TfidfVectorizer(word 1-2-grams, sublinear tf) + SGDClassifier(log_loss)
   sklearn-lr   scikit-learn TfidfVectorizer(word 1-2-grams, sublinear tf) + LogisticRegression
+               (C=10 as in scripts/baselines-py, lbfgs, at most 100 iterations)
   fasttext     fastText supervised, wordNgrams 2 (lower-cased input, as its tutorial does)
   vw           Vowpal Wabbit --oaa K --ngram 2 -b 18 (logistic loss), its own command line
 
@@ -53,7 +54,7 @@ def sklearn_peer(kind, corpus, size):
     if kind == "sgd":
         clf = SGDClassifier(loss="log_loss", alpha=1e-6, max_iter=20, tol=1e-4, random_state=42)
     else:
-        clf = LogisticRegression(max_iter=100)
+        clf = LogisticRegression(C=10, max_iter=100)
     clf.fit(a, y)
     train_s = time.perf_counter() - t0
     tx, ty = read_jsonl(corpus / "test.jsonl")
@@ -83,6 +84,8 @@ def fasttext_peer(corpus, size, save):
     m.predict([d.lower() for d in docs])
     pred_s = time.perf_counter() - t1
     if save:
+        # How fastText ships to a browser: product-quantised, the 100k strongest rows kept.
+        m.quantize(qnorm=True, cutoff=100_000, retrain=False)
         m.save_model(save)
     return {"train_s": train_s, "accuracy": acc, "predict_docs_per_s": len(docs) / pred_s}
 
