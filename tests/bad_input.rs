@@ -662,10 +662,10 @@ fn a_model_of_another_task_or_feature_configuration_is_refused() {
     let o = run(&["analyze", "--urgency-model", s(&tone), "hi"], b"");
     assert_data_error(
         &o,
-        &["tone.tactmodel: expected a urgency model, got a tone model"],
+        &["tone.tactmodel: expected a model for urgency, got a model for tone"],
     );
     let o = run(&["check", "--persona-model", s(&tone), "hi"], b"");
-    assert_data_error(&o, &["expected a persona model, got a tone model"]);
+    assert_data_error(&o, &["expected a model for persona, got a model for tone"]);
     // A real urgency model, trained with 2^12 hash buckets instead of the shipped 2^18.
     let mut data = String::new();
     for (t, u) in [
@@ -714,5 +714,5 @@ fn a_model_of_another_task_or_feature_configuration_is_refused() {
     );
     // Given as the tone model it is the wrong task before it is the wrong configuration.
     let o = run(&["check", "--tone-model", s(&m), "hi"], b"");
-    assert_data_error(&o, &["expected a tone model, got a urgency model"]);
+    assert_data_error(&o, &["expected a model for tone, got a model for urgency"]);
 }

@@ -435,7 +435,7 @@ fn train_eval_info_round_trip_and_reproducible_bytes() {
     let o = run(&["analyze", "--persona-model", s(&m1), "hello"], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("expected a persona model, got a urgency model"),
+        stderr(&o).contains("expected a model for persona, got a model for urgency"),
         "{}",
         stderr(&o)
     );

@@ -185,7 +185,7 @@ export const panelTests = [
       ['urgency', truncated, /truncated\.tactmodel cannot be used as the urgency model: model file is truncated/],
       ['urgency', corrupt, /bitflip\.tactmodel .*checksum/],
       ['tone', text, /notes\.tactmodel .*not a tact model file/],
-      ['urgency', path.join(root, 'models/persona.tactmodel'), /persona\.tactmodel cannot be used as the urgency model: expected a urgency model, got a persona model/],
+      ['urgency', path.join(root, 'models/persona.tactmodel'), /persona\.tactmodel cannot be used as the urgency model: expected a model for urgency, got a model for persona/],
     ];
     for (const [task, file, message] of cases) {
       await page.locator(`#model-file-${task}`).setInputFiles(file);

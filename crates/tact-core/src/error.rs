@@ -42,7 +42,7 @@ pub enum Error {
     #[error("feature configuration mismatch: {0}")]
     FeatureConfigMismatch(String),
     /// A model for one task was given where another was expected.
-    #[error("expected a {expected} model, got a {found} model")]
+    #[error("expected a model for {expected}, got a model for {found}")]
     WrongTask {
         /// The task that was expected.
         expected: Task,

@@ -141,6 +141,7 @@ impl Rule for CorporateStiffness {
     fn check(&self, draft: &Draft<'_>) -> Vec<Lint> {
         let text = draft.text();
         let mut lints = phrase_lints(draft, self.id(), SOURCE, &self.phrases, |_, _| false);
+        let starts: Vec<usize> = lints.iter().map(|l| l.span.start).collect();
         for l in &mut lints {
             // Deleting a lead-in takes its comma/space with it and capitalises what follows.
             if l.suggestion.as_deref() == Some("") {
@@ -150,10 +151,21 @@ impl Rule for CorporateStiffness {
                 l.text = l.span.slice(text).to_string();
                 let next = text[l.span.end..].chars().next();
                 if l.span.start == 0 || text[..l.span.start].trim_end().ends_with(['.', '!', '?']) {
-                    if let Some(c) = next.filter(|c| c.is_lowercase()) {
-                        l.span.end += c.len_utf8();
+                    // The span takes the whole next word ("Kindly note that we" -> "We"), so
+                    // that it shows as words, unless another finding starts there.
+                    let word_len: usize = text[l.span.end..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}'))
+                        .map(char::len_utf8)
+                        .sum();
+                    let end = l.span.end + word_len;
+                    let clash = starts.iter().any(|&s| s >= l.span.end && s < end);
+                    if let (Some(c), false) = (next.filter(|c| c.is_lowercase()), clash) {
+                        let word = &text[l.span.end..end];
+                        let rest = &word[c.len_utf8()..];
+                        l.suggestion = Some(format!("{}{rest}", c.to_uppercase()));
+                        l.span.end = end;
                         l.text = l.span.slice(text).to_string();
-                        l.suggestion = Some(c.to_uppercase().collect());
                     }
                 }
             }
@@ -179,8 +191,14 @@ mod tests {
         assert_flags(
             &r,
             "Please be advised that fees apply.",
-            "Please be advised that f",
+            "Please be advised that fees",
             Some("Fees apply."),
+        );
+        assert_flags(
+            &r,
+            "We write to advise that your claim is closed.",
+            "We write to advise that your",
+            Some("Your claim is closed."),
         );
         assert_flags(
             &r,
@@ -192,6 +210,28 @@ mod tests {
             &r,
             "We acknowledge receipt of your complaint.",
             "We acknowledge receipt of your",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_deleted_lead_in_never_overlaps_the_next_finding() {
+        let r = CorporateStiffness::default();
+        let text = "Kindly note that we acknowledge your complaint.";
+        let lints = r.check(&Draft::new(text));
+        assert_eq!(lints.len(), 2, "{lints:?}");
+        assert!(!lints[0].span.overlaps(&lints[1].span), "{lints:?}");
+        assert_eq!(lints[0].text, "Kindly note that ");
+    }
+
+    #[test]
+    fn legal_words_are_flagged_alone() {
+        let r = CorporateStiffness::default();
+        assert_flags(&r, "Receipt is hereby acknowledged.", "hereby", None);
+        assert_flags(
+            &r,
+            "Per the aforementioned terms, no.",
+            "aforementioned",
             None,
         );
     }

@@ -173,7 +173,7 @@ pub struct Draft<'a> {
     /// The complaint the draft answers, if known.
     pub complaint: Option<ComplaintContext>,
     /// Every normalised form and stem in the draft, for [`Pattern::may_match`].
-    pub vocab: std::collections::HashSet<String>,
+    pub(crate) vocab: pattern::Vocab,
 }
 
 impl<'a> Draft<'a> {
@@ -181,11 +181,12 @@ impl<'a> Draft<'a> {
     pub fn new(text: &'a str) -> Self {
         let doc = Document::new(text);
         let sentences = sentence_words(&doc);
-        let vocab = sentences
-            .iter()
-            .flatten()
-            .flat_map(|w| [w.norm.clone(), w.stem.clone()])
-            .collect();
+        let vocab = pattern::Vocab::new(
+            sentences
+                .iter()
+                .flatten()
+                .flat_map(|w| [w.norm.as_str(), w.stem.as_str()]),
+        );
         Draft {
             doc,
             sentences,

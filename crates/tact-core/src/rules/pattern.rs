@@ -62,6 +62,33 @@ pub fn sentence_words(doc: &Document<'_>) -> Vec<Vec<Word>> {
     out
 }
 
+/// The words of a draft (normalised forms and stems), as sorted FNV-1a hashes: the set
+/// [`Pattern::may_match`] asks, built without copying a string. A hash collision can only make
+/// `may_match` say "maybe", never hide a match.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    hashes: Vec<u64>,
+}
+
+impl Vocab {
+    /// The vocabulary of these words.
+    pub fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut hashes: Vec<u64> = words
+            .map(|w| crate::features::fnv1a(&[w.as_bytes()]))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        Vocab { hashes }
+    }
+
+    /// Whether `word` is (probably) among them.
+    pub fn contains(&self, word: &str) -> bool {
+        self.hashes
+            .binary_search(&crate::features::fnv1a(&[word.as_bytes()]))
+            .is_ok()
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Alt {
     Word(String),
@@ -109,7 +136,7 @@ impl Pattern {
     /// False when the pattern cannot match a draft whose words (normalised forms and stems)
     /// are `vocab`: some required element has none of its alternatives there. A cheap
     /// pre-check that spares most patterns the scan of every start position.
-    pub fn may_match(&self, vocab: &std::collections::HashSet<String>) -> bool {
+    pub fn may_match(&self, vocab: &Vocab) -> bool {
         self.elems.iter().all(|e| match e {
             Elem::Any { alts, optional } => {
                 *optional
