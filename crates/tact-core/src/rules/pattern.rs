@@ -73,19 +73,20 @@ pub struct Vocab {
 impl Vocab {
     /// The vocabulary of these words.
     pub fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut hashes: Vec<u64> = words
-            .map(|w| crate::features::fnv1a(&[w.as_bytes()]))
-            .collect();
+        let mut hashes: Vec<u64> = words.map(Vocab::hash).collect();
         hashes.sort_unstable();
         hashes.dedup();
         Vocab { hashes }
     }
 
-    /// Whether `word` is (probably) among them.
-    pub fn contains(&self, word: &str) -> bool {
-        self.hashes
-            .binary_search(&crate::features::fnv1a(&[word.as_bytes()]))
-            .is_ok()
+    /// Whether a word with this [`Vocab::hash`] is (probably) among them.
+    pub fn contains_hash(&self, hash: u64) -> bool {
+        self.hashes.binary_search(&hash).is_ok()
+    }
+
+    /// The hash a word is kept under.
+    pub fn hash(word: &str) -> u64 {
+        crate::features::fnv1a(&[word.as_bytes()])
     }
 }
 
@@ -97,7 +98,12 @@ enum Alt {
 
 #[derive(Debug, Clone)]
 enum Elem {
-    Any { alts: Vec<Alt>, optional: bool },
+    Any {
+        alts: Vec<Alt>,
+        optional: bool,
+        /// FNV-1a of each alternative, for [`Vocab`] look-ups without hashing at check time.
+        hashes: Vec<u64>,
+    },
     Skip(usize),
 }
 
@@ -121,14 +127,24 @@ impl Pattern {
                 Some(b) => (b, true),
                 None => (part, false),
             };
-            let alts = body
+            let alts: Vec<Alt> = body
                 .split('|')
                 .map(|a| match a.strip_prefix('~') {
                     Some(w) => Alt::Stem(crate::text::stem(&crate::text::normalize_word(w))),
                     None => Alt::Word(crate::text::normalize_word(a)),
                 })
                 .collect();
-            elems.push(Elem::Any { alts, optional });
+            let hashes = alts
+                .iter()
+                .map(|a| match a {
+                    Alt::Word(x) | Alt::Stem(x) => Vocab::hash(x),
+                })
+                .collect();
+            elems.push(Elem::Any {
+                alts,
+                optional,
+                hashes,
+            });
         }
         Pattern { elems }
     }
@@ -138,12 +154,9 @@ impl Pattern {
     /// pre-check that spares most patterns the scan of every start position.
     pub fn may_match(&self, vocab: &Vocab) -> bool {
         self.elems.iter().all(|e| match e {
-            Elem::Any { alts, optional } => {
-                *optional
-                    || alts.iter().any(|a| match a {
-                        Alt::Word(x) | Alt::Stem(x) => vocab.contains(x),
-                    })
-            }
+            Elem::Any {
+                optional, hashes, ..
+            } => *optional || hashes.iter().any(|&h| vocab.contains_hash(h)),
             Elem::Skip(_) => true,
         })
     }
@@ -178,7 +191,7 @@ impl Pattern {
                 // A filler may not be the last thing matched.
                 self.match_at(words, i + k, e + 1)
             }),
-            Elem::Any { alts, optional } => {
+            Elem::Any { alts, optional, .. } => {
                 let hit = words.get(i).is_some_and(|w| {
                     alts.iter().any(|a| match a {
                         Alt::Word(x) => w.norm == *x,
