@@ -249,6 +249,21 @@ def render(res):
                              f"{r['featurize_s'] / int(n) * 1e6:.1f} | "
                              f"{r['fit_s'] / int(n) / ep * 1e6:.2f} |")
     lines.append("")
+    if len(sizes) > 1:
+        lines.append("How training cost grows (train s, and the factor for each 10× more "
+                     "documents; 10× is linear):")
+        lines.append("")
+        lines.append("| peer | " + " | ".join(f"{int(n):,}" for n in sizes) + " | "
+                     + " | ".join(f"{int(a):,} → {int(b):,}" for a, b in zip(sizes, sizes[1:]))
+                     + " | peak RSS MB at its largest size |")
+        lines.append("| --- |" + " ---: |" * (2 * len(sizes)))
+        for peer in nat:
+            ts = [nat[peer].get(n, {}).get("train_s") for n in sizes]
+            facs = [fmt(b / a, 1) if a and b else "–" for a, b in zip(ts, ts[1:])]
+            last = [nat[peer][n]["rss_mb"] for n in sizes if n in nat[peer]][-1]
+            lines.append(f"| {peer} | " + " | ".join(fmt(t, 1) for t in ts) + " | "
+                         + " | ".join(facs) + f" | {fmt(last, 0)} |")
+        lines.append("")
     lines.append("train s: read the peer's own input file, featurise and fit, timed inside the "
                  "process (interpreter start and imports excluded); peak RSS: the whole process "
                  "(/usr/bin/time), scoring included; tact/peer < 1: tact is faster or smaller.")
