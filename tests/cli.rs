@@ -549,6 +549,18 @@ fn serve_hands_out_files_with_a_strict_csp_and_nothing_outside() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let outside = get("/../Cargo.toml");
+    let etag = page.as_deref().and_then(|p| {
+        p.lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("etag:"))
+            .map(|l| l[5..].trim().to_string())
+    });
+    let revalidated = etag.as_ref().and_then(|t| {
+        let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        write!(c, "GET / HTTP/1.0\r\nHost: x\r\nIf-None-Match: {t}\r\n\r\n").ok()?;
+        let mut s = String::new();
+        c.read_to_string(&mut s).ok()?;
+        Some(s)
+    });
     let _ = child.kill();
     let _ = child.wait();
     let page = page.expect("server answered");
@@ -563,6 +575,10 @@ fn serve_hands_out_files_with_a_strict_csp_and_nothing_outside() {
     );
     assert!(page.contains("<title>t</title>"));
     assert!(outside.expect("answer").contains(" 404 "));
+    assert!(etag.is_some(), "an ETag header: {page}");
+    let revalidated = revalidated.expect("answer to the revalidation");
+    assert!(revalidated.contains(" 304 "), "{revalidated}");
+    assert!(!revalidated.contains("<title>"), "a 304 has no body");
 }
 
 #[test]
