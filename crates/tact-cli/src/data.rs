@@ -183,8 +183,8 @@ fn load_csv(p: &Path, task: Task, cols: &Columns<'_>, out: &mut Labelled) -> Res
         .from_reader(data.as_slice());
     let headers = rdr
         .headers()
-        .map_err(|e| DataError(format!("{src}: {}", csv_error_in(&data, &e))))?
-        .clone();
+        .map_err(|e| DataError(format!("{src}: {}", csv_error_in(&data, &e))))?;
+    let headers = tact_cli::clean_headers(headers);
     let find = |name: &str| -> Result<usize> {
         headers.iter().position(|h| h == name).ok_or_else(|| {
             DataError(format!(

@@ -153,6 +153,23 @@ fn describe(e: &csv::Error, line: Option<u64>) -> String {
     }
 }
 
+/// The header row without the extra byte-order marks some tools leave when they join files:
+/// the csv crate drops the first one; a second one would stick to the first column's name
+/// (and be dropped again when the output is read back, renaming the column).
+pub fn clean_headers(headers: &csv::StringRecord) -> csv::StringRecord {
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            if i == 0 {
+                h.trim_start_matches('\u{FEFF}')
+            } else {
+                h
+            }
+        })
+        .collect()
+}
+
 /// A malformed CSV row: its line and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
@@ -191,8 +208,8 @@ pub fn read_csv<R: Read>(
     let mut rdr = csv::ReaderBuilder::new().from_reader(data.as_slice());
     let headers = rdr
         .headers()
-        .map_err(|e| format!("{source}: {}", csv_error_in(&data, &e)))?
-        .clone();
+        .map_err(|e| format!("{source}: {}", csv_error_in(&data, &e)))?;
+    let headers = clean_headers(headers);
     if headers.is_empty() {
         return Err(format!(
             "{source}: the file is empty; a CSV needs a header row with a \"{text_column}\" column"
@@ -249,6 +266,24 @@ mod tests {
         // A quoted field over two lines: the row after it starts on line 4.
         let r = read_csv(&b"id,body\r\n1,\"a\r\nb\"\r\n2\r\n"[..], "t", "body", true).unwrap();
         assert_eq!(r.bad[0].line, 4);
+    }
+
+    /// Found by the csv fuzz target (fuzz/corpus/csv/double-bom): a file starting with two
+    /// byte-order marks kept one in the first column's name, and triage's output, read back,
+    /// lost it again.
+    #[test]
+    fn a_doubled_byte_order_mark_is_not_part_of_the_first_column() {
+        let data = "\u{FEFF}\u{FEFF}id,body\r\n1,late\r\n".as_bytes();
+        let r = read_csv(data, "t.csv", "body", false).unwrap();
+        assert_eq!(r.headers.iter().collect::<Vec<_>>(), ["id", "body"]);
+        let r = read_csv(
+            &b"\xef\xbb\xbf\xef\xbb\xbfbody\n1\n"[..],
+            "t.csv",
+            "body",
+            false,
+        )
+        .unwrap();
+        assert_eq!(r.text_column, 0);
     }
 
     #[test]
