@@ -442,7 +442,10 @@ mod tests {
         );
         assert_quiet(&r, "You won't need to call us again about this.");
         assert_quiet(&r, "I've refunded 100% of the fee.");
-        assert_quiet(&r, "You can add a tip in the app, and 100% goes to your driver.");
+        assert_quiet(
+            &r,
+            "You can add a tip in the app, and 100% goes to your driver.",
+        );
         assert_quiet(&r, "We'll swap it for a new one, no questions asked.");
         assert_quiet(&r, "You won't owe anything beyond your $250 excess.");
         assert_quiet(
