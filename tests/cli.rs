@@ -626,4 +626,16 @@ fn check_config_turns_rules_off_allows_phrases_and_reports_bad_files() {
         e.contains("bad.toml") && e.contains("no_such_rule") && e.contains("line 2"),
         "{e}"
     );
+
+    let latin1 = dir.file(
+        "latin1.toml",
+        b"strictness = \"standard\"\nallow = [\"caf\xe9\"]\n",
+    );
+    let o = run(&["check", "--config", s(&latin1), text], b"");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("latin1.toml") && e.contains("UTF-8") && e.contains("line 2"),
+        "{e}"
+    );
 }

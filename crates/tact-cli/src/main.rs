@@ -123,8 +123,9 @@ pub(crate) fn load_model(path: &std::path::Path, task: Option<Task>) -> Result<M
 }
 
 fn load_config(path: &std::path::Path) -> Result<tact_core::CheckConfig> {
-    let text = std::fs::read_to_string(path)
+    let bytes = std::fs::read(path)
         .with_context(|| format!("cannot read config file {}", path.display()))?;
+    let text = tact_cli::decode_utf8(bytes, &path.display().to_string()).map_err(DataError)?;
     toml::from_str(&text).map_err(|e| DataError(format!("{}: {e}", path.display())).into())
 }
 

@@ -202,9 +202,34 @@ pub fn start() {
 /// Score a complaint: `{urgency: {level, score, probabilities, cues}, persona: {label,
 /// confidence, scores, cues}, advice}`. Cue `start`/`end` are UTF-16 offsets into `text`.
 #[wasm_bindgen(js_name = analyzeComplaint, unchecked_return_type = "ComplaintReport")]
-pub fn analyze_complaint(text: &str) -> Result<JsValue, JsError> {
-    let report: ComplaintReport = engine()?.analyze(text);
-    to_js(&report, text)
+pub fn analyze_complaint(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = string_arg(&text, "text")?;
+    let report: ComplaintReport = engine()?.analyze(&text);
+    to_js(&report, &text)
+}
+
+/// A string argument, or a JS `Error` naming it. Taking `&str` straight from JavaScript would
+/// let a number or an object through wasm-bindgen's glue unchecked, and the read traps.
+fn string_arg(v: &JsValue, name: &str) -> Result<String, JsError> {
+    v.as_string().ok_or_else(|| {
+        let kind = if v.is_null() {
+            "null".to_string()
+        } else {
+            v.js_typeof().as_string().unwrap_or_default()
+        };
+        JsError::new(&format!("{name} must be a string, got {kind}"))
+    })
+}
+
+/// An optional string argument: `null` and `undefined` are "not given".
+fn optional_string_arg(v: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    if v.is_null() || v.is_undefined() {
+        Ok(None)
+    } else {
+        string_arg(v, name).map(Some)
+    }
 }
 
 /// Check a reply draft: `{passive_aggressive, score, model_score, lints: [{rule, start, end,
@@ -213,10 +238,12 @@ pub fn analyze_complaint(text: &str) -> Result<JsValue, JsError> {
 /// [rule ids], allow: [phrases], dismissed: [{rule, text}]}`; a bad one throws, naming the field.
 #[wasm_bindgen(js_name = checkReply, unchecked_return_type = "ReplyReport")]
 pub fn check_reply(
-    reply: &str,
-    complaint: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string")] reply: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] complaint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckConfig | null | undefined")] config: JsValue,
 ) -> Result<JsValue, JsError> {
+    let reply = string_arg(&reply, "reply")?;
+    let complaint = optional_string_arg(&complaint, "complaint")?;
     let settings = if config.is_undefined() || config.is_null() {
         CheckConfig::default()
     } else {
@@ -226,8 +253,8 @@ pub fn check_reply(
             .ok_or_else(|| JsError::new("config must be a plain object"))?;
         CheckConfig::from_json(&text).map_err(|e| JsError::new(&e.to_string()))?
     };
-    let report: ReplyReport = engine()?.check_with(reply, complaint.as_deref(), &settings);
-    to_js(&report, reply)
+    let report: ReplyReport = engine()?.check_with(&reply, complaint.as_deref(), &settings);
+    to_js(&report, &reply)
 }
 
 /// Load a model file exported by `tact train` in place of the default for its task. Returns

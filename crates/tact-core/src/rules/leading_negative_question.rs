@@ -87,7 +87,15 @@ impl Rule for LeadingNegativeQuestion {
                 .sentences()
                 .iter()
                 .find(|s| s.start <= l.span.start && l.span.end <= s.end)
-                .is_some_and(|s| s.slice(text).trim_end().ends_with('?'))
+                .is_some_and(|s| {
+                    // Zero-width characters after the "?" (pasted from rich text) don't count.
+                    s.slice(text)
+                        .trim_end_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+                        })
+                        .ends_with('?')
+                })
         });
         lints
     }
@@ -97,6 +105,16 @@ impl Rule for LeadingNegativeQuestion {
 mod tests {
     use super::*;
     use crate::rules::test_util::{assert_flags, assert_quiet};
+
+    #[test]
+    fn a_zero_width_character_after_the_question_mark_changes_nothing() {
+        let r = LeadingNegativeQuestion::default();
+        for tail in ["\u{200b}", "\u{feff}", " \u{200d} "] {
+            let text = format!("Is there anything else wrong?{tail}");
+            let lints = r.check(&Draft::new(&text));
+            assert_eq!(lints.len(), 1, "{text:?}: {lints:?}");
+        }
+    }
 
     #[test]
     fn flags_the_seed_question() {
