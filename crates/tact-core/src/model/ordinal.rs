@@ -7,9 +7,9 @@
 //! level `a` minimising `Σ_y p(y) · cost(|a - y|)`.
 //!
 //! The cost was chosen on out-of-fold predictions of the corpus train split (5 folds, never the
-//! test split): argmax gave exact 0.784 / within-one 0.964; this rule 0.777 / 0.977; the
-//! median of the distribution 0.790 / 0.968; the rounded expectation 0.766 / 0.982. The grid
-//! and the command are in models/README.md.
+//! test split; `scripts/ordinal-oof`): with the shipped hyper-parameters argmax gives exact
+//! 0.784 / within one level 0.965, this rule 0.780 / 0.976, the median of the distribution
+//! 0.788 / 0.969, the rounded expectation 0.769 / 0.982. The grid is in models/README.md.
 
 /// Cost of predicting a level `d` steps away from the truth.
 fn cost(d: usize) -> f32 {
