@@ -6,34 +6,13 @@
 //! row, the basic --keep-going run) is not repeated here. The time of 1 MB of text is
 //! measured in a benchmark (`cargo bench -p tact-core --bench limits`), not here.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::Value;
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tact"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn tact");
-    let mut pipe = child.stdin.take().expect("stdin");
-    // A child that stops reading early (an error) closes the pipe: not a test failure.
-    let _ = pipe.write_all(stdin);
-    drop(pipe);
-    child.wait_with_output().expect("wait for tact")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
+mod support;
+use support::{run, s, stderr as err, stdout as out, TempDir};
 
 /// Exit code 2 and a standard-error message containing every one of `needles`.
 #[track_caller]
@@ -49,32 +28,6 @@ fn assert_data_error(o: &Output, needles: &[&str]) {
 #[track_caller]
 fn assert_ok(o: &Output) {
     assert_eq!(o.status.code(), Some(0), "stderr: {}", err(o));
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("tact-bad-input-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).expect("create temp dir");
-        TempDir(p)
-    }
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.0.join(name);
-        std::fs::write(&p, bytes).expect("write temp file");
-        p
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
 }
 
 /// Every span of a report (cues, lints) lies on char boundaries of `text` and its "text" is
