@@ -8,7 +8,7 @@
 //   scripts/build-wasm-node && node --expose-gc tests/wasm-node/run.mjs
 //
 // TACT_WASM_NODE=path/to/tact_wasm.js to test another build; WASM_NODE_CALLS=N for the
-// memory loop (default 100000); FUZZ_WORK_LIMIT=N files per target from fuzz/work/ (the
+// memory loop (default 100000); FUZZ_FOUND_LIMIT=N files per target from fuzz/found/ (the
 // fuzzer's generated corpus, when present; default 3000). Ends with "N passed, N failed".
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -120,10 +120,10 @@ function files(dir, limit = Infinity) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).sort().slice(0, limit).map((f) => fs.readFileSync(path.join(dir, f)));
 }
-const workLimit = Number(process.env.FUZZ_WORK_LIMIT ?? 3000);
+const workLimit = Number(process.env.FUZZ_FOUND_LIMIT ?? 3000);
 const corpus = (t) => [
   ...files(path.join(root, 'fuzz/corpus', t)),
-  ...files(path.join(root, 'fuzz/work', t), workLimit),
+  ...files(path.join(root, 'fuzz/found', t), workLimit),
 ];
 
 test('the fuzz corpora of analyze, check, jsonl and csv, as text', () => {
