@@ -6,7 +6,7 @@ use std::process::Stdio;
 use serde_json::Value;
 
 mod support;
-use support::{run, s, stderr, stdout, tact, TempDir};
+use support::{run, s, stderr, stdout, tact, train_quietly, TempDir};
 
 #[test]
 fn analyze_jsonl_prints_one_line_of_the_contract() {
@@ -395,19 +395,7 @@ fn bad_training_data_names_file_line_and_field() {
         "d.jsonl",
         b"{\"text\":\"a\",\"urgency\":\"low\"}\n{\"text\":\"b\",\"urgency\":\"urgent-ish\"}\n",
     );
-    let o = run(
-        &[
-            "train",
-            "--task",
-            "urgency",
-            "--data",
-            s(&f),
-            "--out",
-            s(&dir.0.join("m")),
-            "--quiet",
-        ],
-        b"",
-    );
+    let o = train_quietly("urgency", s(&f), s(&dir.0.join("m")));
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(
@@ -417,19 +405,7 @@ fn bad_training_data_names_file_line_and_field() {
     );
 
     let f = dir.file("d.csv", b"text,label\nhello,low\n");
-    let o = run(
-        &[
-            "train",
-            "--task",
-            "urgency",
-            "--data",
-            s(&f),
-            "--out",
-            s(&dir.0.join("m")),
-            "--quiet",
-        ],
-        b"",
-    );
+    let o = train_quietly("urgency", s(&f), s(&dir.0.join("m")));
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("no column \"urgency\" (columns: text, label)"),

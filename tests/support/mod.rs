@@ -27,6 +27,16 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().expect("wait for tact")
 }
 
+/// `tact train --task TASK --data DATA --out OUT --quiet`.
+pub fn train_quietly(task: &str, data: &str, out: &str) -> Output {
+    run(
+        &[
+            "train", "--task", task, "--data", data, "--out", out, "--quiet",
+        ],
+        b"",
+    )
+}
+
 /// Standard output, which must be UTF-8.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
