@@ -512,17 +512,6 @@ fn shipped(name: &str) -> Vec<u8> {
     .expect("shipped model")
 }
 
-/// FNV-1a 64 as the model file computes it over its payload.
-fn fnv1a(body: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in body {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= 0xff;
-    h.wrapping_mul(0x0100_0000_01b3)
-}
-
 #[test]
 fn bad_model_files_are_refused_with_what_is_wrong() {
     let dir = TempDir::new("models");
@@ -565,7 +554,7 @@ fn bad_model_files_are_refused_with_what_is_wrong() {
     // A payload that is garbage behind a valid checksum: the decoder says it is corrupt.
     let mut forged = real[..28].to_vec();
     let body: Vec<u8> = real[28..].iter().map(|b| b ^ 0x5a).collect();
-    forged[20..28].copy_from_slice(&fnv1a(&body).to_le_bytes());
+    forged[20..28].copy_from_slice(&tact_core::checksum(&body).to_le_bytes());
     forged.extend_from_slice(&body);
     cases.push(("forged", forged, vec!["model file is corrupt"]));
     for (name, bytes, needles) in &cases {

@@ -8,17 +8,6 @@
 use libfuzzer_sys::fuzz_target;
 use tact_core::{Engine, Model, FORMAT_VERSION, MAGIC};
 
-/// FNV-1a 64 over the payload, as tact-core's model file computes it.
-fn fnv1a(body: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in body {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= 0xff;
-    h.wrapping_mul(0x0100_0000_01b3)
-}
-
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
@@ -31,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         f.extend_from_slice(MAGIC);
         f.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         f.extend_from_slice(&(rest.len() as u64).to_le_bytes());
-        f.extend_from_slice(&fnv1a(rest).to_le_bytes());
+        f.extend_from_slice(&tact_core::checksum(rest).to_le_bytes());
         f.extend_from_slice(rest);
         file = f;
         &file

@@ -77,7 +77,7 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<ExitCode> {
                 Ok(bytes) => {
                     // Revalidation instead of a fresh download: the 1 MB wasm comes back as a
                     // 304 while it is unchanged, and the browser reuses its compiled code.
-                    let etag = format!("\"{:016x}\"", fnv1a(&bytes));
+                    let etag = format!("\"{:016x}\"", tact_core::checksum(&bytes));
                     let fresh = req.headers().iter().any(|h| {
                         h.field.equiv("If-None-Match")
                             && h.value.as_str().split(',').any(|t| t.trim() == etag)
@@ -116,13 +116,6 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// FNV-1a, 64-bit: the ETag of a file's bytes.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

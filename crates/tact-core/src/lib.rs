@@ -34,7 +34,8 @@ pub use features::{
     detect_signals, FeatureConfig, Featurizer, Signal, SignalKind, SparseVector, EXTRACTOR_VERSION,
 };
 pub use model::{
-    ordinal_decision, DataSource, LinearModel, Model, Task, TrainingMeta, FORMAT_VERSION, MAGIC,
+    checksum, ordinal_decision, DataSource, LinearModel, Model, Task, TrainingMeta, FORMAT_VERSION,
+    MAGIC,
 };
 pub use report::{
     Advice, ComplaintReport, Cue, Persona, PersonaLabel, ReplyReport, Urgency, UrgencyLevel,

@@ -147,7 +147,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        out.extend_from_slice(&fnv1a(&[&body]).to_le_bytes());
+        out.extend_from_slice(&checksum(&body).to_le_bytes());
         out.extend_from_slice(&body);
         Ok(out)
     }
@@ -181,7 +181,7 @@ impl Model {
                 body.len()
             )));
         }
-        let found = fnv1a(&[body]);
+        let found = checksum(body);
         if found != expected {
             return Err(Error::ChecksumMismatch { found, expected });
         }
@@ -227,6 +227,13 @@ impl Model {
         }
         Ok(m)
     }
+}
+
+/// The checksum a model file keeps of its payload (bytes 28.. of the file): FNV-1a 64. Public
+/// so that tools can write a well-formed file around bytes of their own (tests, fuzzing)
+/// without copying the algorithm.
+pub fn checksum(payload: &[u8]) -> u64 {
+    fnv1a(&[payload])
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ mod file;
 mod linear;
 mod ordinal;
 
-pub use file::{DataSource, Model, TrainingMeta, FORMAT_VERSION, MAGIC};
+pub use file::{checksum, DataSource, Model, TrainingMeta, FORMAT_VERSION, MAGIC};
 #[cfg(feature = "train")]
 pub(crate) use linear::softmax as softmax_pub;
 pub use linear::LinearModel;
