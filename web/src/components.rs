@@ -13,6 +13,16 @@ pub mod text_input;
 pub mod urgency_gauge;
 pub mod verdict;
 
+/// The file chosen in a file input's `change` event. The input is cleared, so that choosing
+/// the same file again fires `change` again.
+pub fn chosen_file(e: &yew::Event) -> Option<web_sys::File> {
+    use yew::TargetCast;
+    let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 /// How long typing must pause before the text is scored again.
 pub const DEBOUNCE_MS: u32 = 150;
 

@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use tact_core::{Engine, Model, Task};
-use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -53,13 +52,9 @@ pub fn models_panel(props: &ModelsPanelProps) -> Html {
             outcome.setter(),
         );
         move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = super::chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let name = file.name();
             let Some(current) = engine.engine().cloned() else {
                 outcome.set(Outcome::Failed(

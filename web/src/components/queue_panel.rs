@@ -253,14 +253,9 @@ pub fn queue_panel(props: &QueuePanelProps) -> Html {
     let on_file = {
         let (dispatcher, start) = (state.dispatcher(), start.clone());
         move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = super::chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
             let name = file.name();
             dispatcher.dispatch(QueueAction::Reading(name.clone()));
             let (dispatcher, start) = (dispatcher.clone(), start.clone());
