@@ -229,10 +229,11 @@ impl Rule for Condescension {
         // In a reply that apologises plainly, "obviously"/"clearly" sides with the customer
         // ("a non-fault claim obviously shouldn't push your premium up") and "as I mentioned on
         // Tuesday" recalls a conversation rather than scolding; "already"/"previously" still do.
-        if draft
-            .sentences
-            .iter()
-            .any(|s| super::words::real_apology(s))
+        if !lints.is_empty()
+            && draft
+                .sentences
+                .iter()
+                .any(|s| super::words::real_apology(s))
         {
             lints.retain(|l| {
                 let t = l.text.to_lowercase();
