@@ -295,11 +295,13 @@ fn cues(
         }
     }
     let max = per_token.iter().copied().fold(0f32, f32::max);
+    // The weight test first: it is a comparison, the stopword test a string search, and most
+    // tokens fail the weight test.
     let mut ranked: Vec<usize> = (0..toks.len())
-        .filter(|&i| !is_stopword(&toks[i].norm))
         .filter(|&i| {
             per_token[i] > 0.0 && per_token[i] >= 0.25 * max && toks[i].kind != TokenKind::Punct
         })
+        .filter(|&i| !is_stopword(&toks[i].norm))
         .collect();
     ranked.sort_by(|&a, &b| per_token[b].total_cmp(&per_token[a]));
     ranked.truncate(6);

@@ -78,6 +78,24 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// Every rule, in declaration order (the rules themselves are built by [`all_rules`]).
+    pub const ALL: [RuleId; 14] = [
+        RuleId::NonApology,
+        RuleId::Condescension,
+        RuleId::LeadingNegativeQuestion,
+        RuleId::CorporateStiffness,
+        RuleId::BlameShifting,
+        RuleId::Excuse,
+        RuleId::UnexplainedTransfer,
+        RuleId::FalsePromise,
+        RuleId::DismissiveMinimizing,
+        RuleId::Sarcasm,
+        RuleId::MissingApology,
+        RuleId::MissingNextStep,
+        RuleId::MissingClose,
+        RuleId::PersonaNeeds,
+    ];
+
     /// True for the ten passive-aggressive patterns, whose findings count toward the verdict.
     /// Good-practice hints (what a reply lacks, what a persona needs) advise; they never make
     /// a draft passive-aggressive.
@@ -449,5 +467,21 @@ pub(crate) mod test_util {
             "{} should not flag {text:?}: {l:#?}",
             rule.id()
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_id_has_one_rule() {
+        let mut built: Vec<RuleId> = all_rules().iter().map(|r| r.id()).collect();
+        let mut listed = RuleId::ALL.to_vec();
+        built.sort_by_key(|id| id.to_string());
+        listed.sort_by_key(|id| id.to_string());
+        assert_eq!(built, listed);
+        listed.dedup();
+        assert_eq!(listed.len(), RuleId::ALL.len(), "a rule id is listed twice");
     }
 }
