@@ -113,8 +113,10 @@ impl Model {
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let lin = &self.linear;
         let max = lin.weights().iter().fold(0f32, |m, w| m.max(w.abs()));
+        // The loader takes only a normal scale; weights so small that max / 32767 underflows
+        // are kept at the smallest normal one (they still fit in an i16 there).
         let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
+            (max / f32::from(i16::MAX)).max(f32::MIN_POSITIVE)
         } else {
             1.0
         };
@@ -199,8 +201,13 @@ impl Model {
                 .ok_or_else(|| Error::Corrupt("weight row overflows".into()))?;
             rows.push(acc);
         }
-        if !p.scale.is_finite() || p.scale <= 0.0 {
-            return Err(Error::Corrupt("invalid weight scale".into()));
+        // A positive normal scale whose largest weight stays finite: a subnormal one would
+        // not survive writing the model back (found by the model fuzz target).
+        if !p.scale.is_normal() || p.scale < 0.0 || !(p.scale * 32768.0).is_finite() {
+            return Err(Error::Corrupt(format!("invalid weight scale {}", p.scale)));
+        }
+        if p.bias.iter().any(|b| !b.is_finite()) {
+            return Err(Error::Corrupt("a bias is not a finite number".into()));
         }
         let weights = p.weights.iter().map(|&w| f32::from(w) * p.scale).collect();
         let linear = LinearModel::from_parts(rows, weights, p.bias)
@@ -278,6 +285,48 @@ mod tests {
             back.to_bytes().unwrap(),
             bytes,
             "serialisation is deterministic"
+        );
+    }
+
+    /// A file around `payload` with a valid header and checksum.
+    fn file_around(payload: &[u8]) -> Vec<u8> {
+        let mut f = Vec::new();
+        f.extend_from_slice(MAGIC);
+        f.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        f.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        f.extend_from_slice(&checksum(payload).to_le_bytes());
+        f.extend_from_slice(payload);
+        f
+    }
+
+    /// Found by the model fuzz target (fuzz/corpus/model/subnormal-scale): a payload with a
+    /// subnormal weight scale loaded, but its weights (-4.7e-42) wrote back with a scale of 0,
+    /// which did not load again. Such a scale is now refused; a model with weights that small
+    /// (built in memory) writes a file that loads.
+    #[test]
+    fn what_loads_writes_back_and_loads_again() {
+        let payload: &[u8] = &[
+            2, 1, 12, 1, 1, 1, 1, 2, 2, 111, 107, 18, 112, 97, 115, 115, 105, 118, 101, 95, 97,
+            103, 103, 114, 101, 115, 115, 105, 118, 101, 60, 0, 0, 0, 2, 158, 160, 2, 1, 12, 1, 1,
+            17, 1, 2, 2, 111, 0, 1, 0, 0, 0, 0, 0, 0, 0, 111, 110, 153,
+        ];
+        assert!(
+            matches!(Model::from_bytes(&file_around(payload)), Err(Error::Corrupt(e)) if e.contains("scale")),
+            "a subnormal weight scale is refused"
+        );
+        let mut m = model();
+        m.linear = LinearModel::from_parts(
+            vec![1, 7, 300],
+            vec![-4.7e-42, 0.0, 1e-40, 0.0, 0.0, f32::MIN_POSITIVE],
+            vec![0.1, -0.1],
+        )
+        .unwrap();
+        let back = Model::from_bytes(&m.to_bytes().unwrap()).expect("tiny weights load back");
+        assert_eq!(back.linear.rows(), m.linear.rows());
+        assert_eq!(
+            back.to_bytes().unwrap(),
+            m.to_bytes().unwrap(),
+            "and write back the same"
         );
     }
 
