@@ -1,9 +1,9 @@
 //! `Engine::check_with` on an arbitrary reply, complaint and settings. A mode, taken from the
-//! strictness byte, picks where the settings come from, so that each input costs one check (two
-//! in the last mode):
-//! raw JSON for `CheckConfig::from_json` (the wasm API's parser); a structured config of
-//! strictness, disabled rules and allowed phrases; or dismissals and allowed phrases taken from
-//! the reply's own findings in an unconfigured check, so that they really match something.
+//! strictness byte, picks where the settings come from, so that each input costs one check
+//! (two in the last mode): raw JSON for `CheckConfig::from_json` (the wasm API's parser); a
+//! structured config of strictness, disabled rules and allowed phrases; or dismissals and
+//! allowed phrases taken from the reply's own findings in an unconfigured check, so that they
+//! really match something.
 #![no_main]
 
 use arbitrary::Arbitrary;
